@@ -1,0 +1,75 @@
+// What it takes to go from the pool's state (`olds`: the outputs last recorded) to the declaration
+// (`news`). diff shows this plan and update carries out the same plan, so preview shows what up does.
+import { isRecord, toCognito } from "./convert";
+import { changedPaths, desiredValue } from "./desiredState";
+import { Attribute, schemaChanges } from "./schemaAttributes";
+import { isUnknown } from "./table";
+import { userPoolProperties } from "./userPoolProperties";
+
+export interface Plan {
+    /** Every changed property path, for the preview. */
+    changed: string[];
+    /** Top-level members whose change needs a new pool. */
+    replaces: string[];
+    /** Changes Cognito cannot make at all (schema modifications and removals). */
+    refused: string[];
+    updateUserPool: boolean;
+    addAttributes: Attribute[];
+    tagsToRemove: string[];
+    tagsToSet: Record<string, string>;
+}
+
+type Props = Record<string, unknown>;
+
+export function plan(olds: Props, news: Props): Plan {
+    const result: Plan = {
+        changed: [], replaces: [], refused: [], updateUserPool: false, addAttributes: [], tagsToRemove: [], tagsToSet: {},
+    };
+    for (const field of userPoolProperties) {
+        if (field.apply === "addCustomAttributes") {
+            const schema = schemaChanges(olds.schema, olds.schemaAttributes, news.schema);
+            result.addAttributes = schema.added;
+            result.refused = schema.refused.map((r) => `schema: ${r}`);
+            result.changed.push(...schema.added.map((a) => `schema[${a.name}]`));
+            if (isUnknown(news.schema)) result.changed.push("schema");
+            continue;
+        }
+        const paths = changedPaths(field, olds[field.name], news[field.name]);
+        if (paths.length === 0) continue;
+        result.changed.push(...paths);
+        if (field.apply === "replace") result.replaces.push(field.name);
+        if (field.apply === "updateUserPool") result.updateUserPool = true;
+        if (field.apply === "tags") Object.assign(result, tagChanges(olds.userPoolTags, news.userPoolTags));
+    }
+    return result;
+}
+
+/** The complete UpdateUserPool request: every updatable member, never a delta (omissions reset). */
+export function updateUserPoolRequest(id: string, olds: Props, news: Props): Props {
+    const fields = userPoolProperties.filter((f) => f.apply === "updateUserPool" || f.apply === "tags");
+    return { UserPoolId: id, ...toCognito(fields, desiredMembers(fields, olds, news)) };
+}
+
+/** The CreateUserPool request: what is declared, each declared object completed with its defaults. */
+export function createUserPoolRequest(news: Props): Props {
+    const fields = userPoolProperties.filter((f) => news[f.name] !== undefined && f.apply !== "addCustomAttributes");
+    return toCognito(fields, desiredMembers(fields, {}, news));
+}
+
+function desiredMembers(fields: typeof userPoolProperties, olds: Props, news: Props): Props {
+    const members: Props = {};
+    for (const field of fields) {
+        const value = desiredValue(field, olds[field.name], news[field.name]);
+        if (value !== undefined) members[field.name] = value;
+    }
+    return members;
+}
+
+function tagChanges(olds: unknown, news: unknown): Pick<Plan, "tagsToRemove" | "tagsToSet"> {
+    const before = (isRecord(olds) ? olds : {}) as Record<string, string>;
+    const after = (isRecord(news) ? news : {}) as Record<string, string>;
+    return {
+        tagsToRemove: Object.keys(before).filter((k) => !(k in after)),
+        tagsToSet: Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v)),
+    };
+}

@@ -1,0 +1,71 @@
+// A pool as Cognito reports it (DescribeUserPool, CreateUserPool), in our shape: the outputs, and the
+// declaration that would reproduce it (the `inputs` read returns).
+import { fromDescribe, isRecord } from "./convert";
+import { changedPaths } from "./desiredState";
+import { reportedAttributes, schemaAsDeclared } from "./schemaAttributes";
+import { userPoolProperties } from "./userPoolProperties";
+
+/** Outputs that Cognito computes; everything else in the outputs is an input, as the pool holds it. */
+export const COMPUTED_OUTPUTS = [
+    "arn", "endpoint", "creationDate", "lastModifiedDate", "estimatedNumberOfUsers", "schemaAttributes", "domain", "customDomain",
+] as const;
+
+const memberFields = userPoolProperties.filter((f) => f.name !== "schema");
+
+/**
+ * The pool's settings in the input shape, plus the computed outputs. `declaredBefore` is the previous
+ * declaration or state: it decides how the schema is shown (see schemaAsDeclared).
+ */
+export function poolState(pool: Record<string, any>, declaredBefore: Record<string, unknown>): Record<string, unknown> {
+    const reported = reportedAttributes(pool.SchemaAttributes);
+    const state: Record<string, unknown> = {
+        ...fromDescribe(memberFields, pool),
+        schema: schemaAsDeclared(reported, declaredBefore.schema),
+        arn: pool.Arn,
+        endpoint: `cognito-idp.${regionOf(pool)}.amazonaws.com/${pool.Id}`,
+        creationDate: isoDate(pool.CreationDate),
+        lastModifiedDate: isoDate(pool.LastModifiedDate),
+        estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
+        schemaAttributes: reported,
+        domain: pool.Domain,
+        customDomain: pool.CustomDomain,
+    };
+    if (!Array.isArray(declaredBefore.schema) && (state.schema as unknown[]).length === 0) delete state.schema;
+    return withoutUndefined(state);
+}
+
+/**
+ * The smallest declaration that reproduces `state`: members equal to what leaving them out means are
+ * left out, so a pool read by id alone (UserPool.get) or refreshed reads like a program would write it.
+ */
+export function declarationOf(state: Record<string, unknown>): Record<string, unknown> {
+    const inputs: Record<string, unknown> = {};
+    for (const field of userPoolProperties) {
+        const value = state[field.name];
+        if (value === undefined || field.deprecated) continue;
+        const meaningful = field.required || field.undeclared === "keep" || changedPaths(field, value, undefined).length > 0;
+        if (meaningful) inputs[field.name] = value;
+    }
+    if (Array.isArray(inputs.schema) && inputs.schema.length === 0) delete inputs.schema;
+    return inputs;
+}
+
+function regionOf(pool: Record<string, any>): string {
+    return String(pool.Arn ?? "").split(":")[3] || String(pool.Id ?? "").split("_")[0];
+}
+
+function isoDate(value: unknown): string | undefined {
+    if (value instanceof Date) return value.toISOString();
+    return typeof value === "string" ? value : undefined;
+}
+
+/** Outputs must be JSON-clean: an undefined anywhere fails the engine call (FACTS.md). */
+export function withoutUndefined<T>(value: T): T {
+    if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+    if (isRecord(value)) {
+        return Object.fromEntries(
+            Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]),
+        ) as T;
+    }
+    return value;
+}

@@ -1,0 +1,42 @@
+// The provider itself, as the dynamic-provider host runs it. It is loaded by package name at run time
+// (see index.ts), so nothing here is serialized into state.
+import type * as pulumi from "@pulumi/pulumi";
+import { useSettings } from "./cognitoClient";
+import { createPool, deletePool, readPool, updatePool } from "./lifecycle";
+import { plan } from "./plan";
+import { userPoolProperties } from "./userPoolProperties";
+import { validateObject } from "./validate";
+
+/** The stack config key that points a stack at a local Cognito (or any other endpoint). */
+export const ENDPOINT_CONFIG_KEY = "cognito-user-pool:endpoint";
+
+type Props = Record<string, any>;
+
+export const provider: pulumi.dynamic.ResourceProvider = {
+    async configure(req: pulumi.dynamic.ConfigureRequest) {
+        useSettings({ region: req.config.get("aws:region"), endpoint: req.config.get(ENDPOINT_CONFIG_KEY) });
+    },
+
+    async check(_olds: Props, news: Props) {
+        const { __provider: _provider, ...declared } = news;
+        return { inputs: news, failures: validateObject(userPoolProperties, declared, "") };
+    },
+
+    async diff(id: string, olds: Props, news: Props) {
+        const steps = plan(olds, news);
+        if (steps.refused.length > 0) {
+            throw new Error(
+                `User pool "${news.poolName ?? olds.poolName}" (${id}): Cognito cannot make this change, so nothing was changed.\n` +
+                    steps.refused.map((r) => `  - ${r}`).join("\n") +
+                    "\nCognito can add custom attributes but never modify or remove one. Put the attribute back as it was, " +
+                    "or add a new attribute under another name.",
+            );
+        }
+        return { changes: steps.changed.length > 0, replaces: steps.replaces, deleteBeforeReplace: false };
+    },
+
+    create: (inputs: Props) => createPool(inputs),
+    read: (id: string, props: Props) => readPool(id, props ?? {}),
+    update: (id: string, olds: Props, news: Props) => updatePool(id, olds, news),
+    delete: (id: string, props: Props) => deletePool(id, props),
+};

@@ -1,0 +1,129 @@
+// The schema is the one member Cognito changes only by growing: custom attributes can be added
+// (AddCustomAttributes), and no attribute can ever be modified or removed (FACTS.md). So the schema is
+// compared attribute by attribute, by name, and only on what the user declared of each attribute.
+import { fromCognito, isRecord, toCognito } from "./convert";
+import { sameValue } from "./desiredState";
+import { Field, isUnknown } from "./table";
+import { userPoolProperties } from "./userPoolProperties";
+
+export type Attribute = Record<string, unknown> & { name: string };
+
+const schemaField = userPoolProperties.find((f) => f.name === "schema")!;
+const attributeFields = (schemaField.shape as { fields: readonly Field[] }).fields;
+
+/** The attributes every pool has; any other name is a custom attribute (`custom:<name>` to Cognito). */
+export const STANDARD_ATTRIBUTES = new Set([
+    "sub", "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile",
+    "picture", "website", "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale",
+    "phone_number", "phone_number_verified", "address", "updated_at", "identities",
+]);
+
+/** `custom:tenant` and `dev:custom:tenant` are the attribute the user declared as `tenant`. */
+export function shortName(name: string): string {
+    return name.replace(/^dev:/, "").replace(/^custom:/, "");
+}
+
+export function isCustom(name: string): boolean {
+    return !STANDARD_ATTRIBUTES.has(shortName(name));
+}
+
+export interface SchemaChanges {
+    /** Custom attributes to add with AddCustomAttributes. */
+    added: Attribute[];
+    /** Human-readable descriptions of what Cognito cannot do: modify or remove an attribute. */
+    refused: string[];
+}
+
+/**
+ * How the declared schema `news` differs from the pool's attributes as Cognito reports them
+ * (`reported`, in our shape, full names) and from the schema declared before (`declaredBefore`).
+ */
+export function schemaChanges(declaredBefore: unknown, reported: unknown, news: unknown): SchemaChanges {
+    const result: SchemaChanges = { added: [], refused: [] };
+    if (!Array.isArray(news)) return result; // undeclared: the pool keeps what it has
+    const actual = new Map<string, Record<string, unknown>>();
+    for (const attr of asAttributes(reported)) actual.set(shortName(attr.name), attr);
+    for (const attr of asAttributes(declaredBefore)) {
+        if (!actual.has(shortName(attr.name))) actual.set(shortName(attr.name), attr);
+    }
+    const declaredNow = new Set<string>();
+    for (const attr of asAttributes(news)) {
+        const name = shortName(attr.name);
+        declaredNow.add(name);
+        const existing = actual.get(name);
+        if (!existing) {
+            if (isCustom(name)) result.added.push(attr);
+            else result.refused.push(`standard attribute '${name}' cannot be changed after the pool is created`);
+            continue;
+        }
+        for (const key of Object.keys(attr)) {
+            if (key === "name" || isUnknown(attr[key])) continue;
+            if (!sameSetting(attr[key], existing[key])) {
+                result.refused.push(
+                    `attribute '${name}': ${key} is ${JSON.stringify(existing[key])} in the pool and cannot be changed to ${JSON.stringify(attr[key])}`,
+                );
+            }
+        }
+    }
+    for (const attr of asAttributes(declaredBefore)) {
+        const name = shortName(attr.name);
+        if (!declaredNow.has(name)) result.refused.push(`attribute '${name}' cannot be removed from the pool`);
+    }
+    return result;
+}
+
+/** Declared attributes as CreateUserPool / AddCustomAttributes take them (short names). */
+export function schemaToCognito(attributes: Attribute[]): Record<string, unknown>[] {
+    return attributes.map((attr) => toCognito(attributeFields, { ...attr, name: shortName(attr.name) }));
+}
+
+/** Cognito's SchemaAttributes in our shape, names as Cognito reports them. */
+export function reportedAttributes(schemaAttributes: unknown): Attribute[] {
+    if (!Array.isArray(schemaAttributes)) return [];
+    return schemaAttributes.filter(isRecord).map((a) => fromCognito(attributeFields, a) as Attribute);
+}
+
+/**
+ * The pool's schema in the shape the user declares it: each previously declared attribute with the
+ * values Cognito holds for the members the user declared, then every custom attribute nobody declared
+ * (added outside Pulumi, or read by id alone).
+ */
+export function schemaAsDeclared(reported: Attribute[], declaredBefore: unknown): Attribute[] {
+    const byName = new Map(reported.map((a) => [shortName(a.name), a]));
+    const result: Attribute[] = [];
+    const seen = new Set<string>();
+    for (const declared of asAttributes(declaredBefore)) {
+        const actual = byName.get(shortName(declared.name));
+        if (!actual) continue;
+        seen.add(shortName(declared.name));
+        const projected: Attribute = { name: declared.name };
+        for (const key of Object.keys(declared)) {
+            if (key !== "name" && actual[key] !== undefined) projected[key] = project(declared[key], actual[key]);
+        }
+        result.push(projected);
+    }
+    for (const attr of reported) {
+        const name = shortName(attr.name);
+        if (!seen.has(name) && (isCustom(name) || (attr.required === true && name !== "sub"))) result.push({ ...attr, name });
+    }
+    return result;
+}
+
+/** For nested constraints, keep only the members the user declared. */
+function project(declared: unknown, actual: unknown): unknown {
+    if (!isRecord(declared) || !isRecord(actual)) return actual;
+    return Object.fromEntries(Object.keys(declared).filter((k) => actual[k] !== undefined).map((k) => [k, actual[k]]));
+}
+
+function sameSetting(declared: unknown, actual: unknown): boolean {
+    if (isRecord(declared)) {
+        const a = isRecord(actual) ? actual : {};
+        return Object.keys(declared).every((k) => isUnknown(declared[k]) || String(declared[k]) === String(a[k]));
+    }
+    if (typeof declared === "boolean") return declared === (actual ?? false);
+    return sameValue(declared, actual);
+}
+
+function asAttributes(value: unknown): Attribute[] {
+    return Array.isArray(value) ? value.filter((a): a is Attribute => isRecord(a) && typeof a.name === "string") : [];
+}

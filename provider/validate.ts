@@ -1,0 +1,110 @@
+// check: every declared value against its row's shape, before any API call. Values unknown at preview
+// pass; every mistake is reported, each with its property path, the value and what is allowed.
+import { isRecord } from "./convert";
+import { Field, Shape, isUnknown } from "./table";
+
+export interface CheckFailure {
+    property: string;
+    reason: string;
+}
+
+export function validateObject(fields: readonly Field[], value: Record<string, unknown>, path: string): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    const known = new Map(fields.map((f) => [f.name, f]));
+    for (const key of Object.keys(value)) {
+        if (!known.has(key) && value[key] !== undefined) {
+            const hint = suggestion(key, [...known.keys()]);
+            failures.push({
+                property: join(path, key),
+                reason: `'${join(path, key)}' is not a property of ${path || "UserPool"}${hint ? `; did you mean '${hint}'?` : ""}`,
+            });
+        }
+    }
+    for (const field of fields) {
+        const member = value[field.name];
+        const at = join(path, field.name);
+        if (member === undefined || member === null) {
+            if (field.required) failures.push({ property: at, reason: `'${at}' is required` });
+            continue;
+        }
+        failures.push(...validateValue(field.shape, member, at));
+    }
+    return failures;
+}
+
+function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[] {
+    if (isUnknown(value)) return [];
+    const fail = (allowed: string) => [{ property: at, reason: `'${at}' is ${show(value)}; ${allowed}` }];
+    switch (shape.kind) {
+        case "string":
+            if (typeof value !== "string") return fail("it must be a string");
+            if (shape.minLength !== undefined && value.length < shape.minLength)
+                return fail(`it must be at least ${shape.minLength} characters long`);
+            if (shape.maxLength !== undefined && value.length > shape.maxLength)
+                return fail(`it must be at most ${shape.maxLength} characters long`);
+            if (shape.pattern && !shape.pattern.test(value)) return fail(`it must match ${shape.pattern.source}`);
+            return [];
+        case "integer":
+            if (typeof value !== "number" || !Number.isInteger(value)) return fail("it must be a whole number");
+            if ((shape.min !== undefined && value < shape.min) || (shape.max !== undefined && value > shape.max))
+                return fail(`it must be from ${shape.min ?? "-∞"} to ${shape.max ?? "∞"}`);
+            return [];
+        case "boolean":
+            return typeof value === "boolean" ? [] : fail("it must be true or false");
+        case "enum":
+            return shape.values.includes(value as string) ? [] : fail(`allowed: ${shape.values.map((v) => `"${v}"`).join(", ")}`);
+        case "list": {
+            if (!Array.isArray(value)) return fail("it must be a list");
+            const failures = value.flatMap((item, i) => validateValue(shape.of, item, `${at}[${i}]`));
+            const known = value.filter((v) => !isUnknown(v));
+            if (new Set(known).size !== known.length) failures.push(...fail("each value may appear only once"));
+            return failures;
+        }
+        case "objectList":
+            if (!Array.isArray(value)) return fail("it must be a list");
+            return value.flatMap((item, i) =>
+                isRecord(item) ? validateObject(shape.fields, item, `${at}[${i}]`) : isUnknown(item) ? [] : fail(`item ${i} must be an object`),
+            );
+        case "object":
+            return isRecord(value) ? validateObject(shape.fields, value, at) : fail("it must be an object");
+        case "map":
+            if (!isRecord(value)) return fail("it must be an object of string keys to string values");
+            return Object.entries(value).flatMap(([k, v]) =>
+                typeof v === "string" || isUnknown(v) ? [] : validateValue({ kind: "string" }, v, `${at}["${k}"]`),
+            );
+    }
+}
+
+function join(path: string, key: string): string {
+    return path ? `${path}.${key}` : key;
+}
+
+function show(value: unknown): string {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** The known name closest to a mistyped one, if it is close enough to be what the user meant. */
+function suggestion(key: string, names: string[]): string | undefined {
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const name of names) {
+        const d = distance(key.toLowerCase(), name.toLowerCase());
+        if (d < bestDistance) [best, bestDistance] = [name, d];
+    }
+    return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cur = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = cur;
+        }
+    }
+    return row[b.length];
+}
