@@ -1,0 +1,2 @@
+export { UserPool } from "./userPool";
+export * from "./types";
