@@ -1,0 +1,575 @@
+// A local Cognito for the tests: moto_server behind a small loopback HTTP layer.
+//
+// The layer forwards the AWS SDK's JSON 1.1 requests to moto and patches the places where moto is
+// known to differ from real Cognito (see "Local Cognito: moto_server" in shared/reference/FACTS.md),
+// so tests exercise Cognito's behaviour rather than moto's. It also logs every operation it receives
+// and lets tests inject faults through request hooks.
+
+import { ChildProcess, execFileSync, spawn } from "node:child_process";
+import * as http from "node:http";
+import * as net from "node:net";
+
+/** A hook's answer: undefined lets the request through, a response is sent as is, "drop" kills the socket. */
+export type HookResult = undefined | { status: number; body: any } | "drop";
+export type RequestHook = (op: string, body: any) => HookResult;
+
+export interface LocalCognito {
+    /** The layer's URL: point the SDK here. */
+    readonly endpoint: string;
+    /** moto_server's own URL (no fixes, no call log). */
+    readonly motoEndpoint: string;
+    /** Operation names received since the last reset of the log, in order. */
+    calls(): string[];
+    resetCalls(): void;
+    /** Empties moto, the layer's remembered pool state and the call log (hooks stay: see clearHooks). */
+    reset(): Promise<void>;
+    stop(): Promise<void>;
+    /** Runs before forwarding, in registration order; the first answer that is not undefined wins. */
+    onRequest(hook: RequestHook): void;
+    clearHooks(): void;
+}
+
+const TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+
+// ---------------------------------------------------------------------------------------------
+// The one instance of a test run (started by tests/support/rootHooks.ts).
+
+let current: LocalCognito | undefined;
+
+/** The local Cognito the root hooks started for this run. */
+export function localCognito(): LocalCognito {
+    if (!current) {
+        throw new Error("The local Cognito is not running: tests/support/rootHooks.ts starts it (see .mocharc.json)");
+    }
+    return current;
+}
+
+export function setLocalCognito(instance: LocalCognito | undefined): void {
+    current = instance;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the layer remembers per user pool (keyed by pool Id).
+
+interface PoolState {
+    arn?: string;
+    tags: Record<string, string>;
+    deletionProtection: string;
+    name?: string;
+    identity: { AliasAttributes?: string[]; UsernameAttributes?: string[]; UsernameConfiguration?: any };
+    accountRecoverySetting?: any;
+    mfaConfiguration?: string;
+}
+
+class Pools {
+    private readonly byId = new Map<string, PoolState>();
+    get(id: string): PoolState {
+        let state = this.byId.get(id);
+        if (!state) {
+            state = { tags: {}, deletionProtection: "INACTIVE", identity: {} };
+            this.byId.set(id, state);
+        }
+        return state;
+    }
+    peek(id: string): PoolState | undefined {
+        return this.byId.get(id);
+    }
+    drop(id: string): void {
+        this.byId.delete(id);
+    }
+    clear(): void {
+        this.byId.clear();
+    }
+}
+
+/** One forwarded call: the request and moto's (successful, parsed) answer, which fixes may patch. */
+interface Exchange {
+    op: string;
+    req: any;
+    res: any;
+    /** The pool the call is about (from the request, or from moto's answer for CreateUserPool). */
+    poolId?: string;
+    /** The pool object in the answer (CreateUserPool, DescribeUserPool), patched in place. */
+    pool?: any;
+}
+
+interface Reply {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+}
+
+function jsonReply(status: number, body: any): Reply {
+    return { status, headers: { "content-type": "application/x-amz-json-1.1" }, body: JSON.stringify(body) };
+}
+
+/** An error exactly as moto sends one (and the SDK parses): HTTP 400, x-amzn-errortype, __type + message. */
+function errorReply(type: string, message: string, status = 400): Reply {
+    return {
+        status,
+        headers: { "content-type": "application/json", "x-amzn-errortype": type },
+        body: JSON.stringify({ __type: type, message }),
+    };
+}
+
+/** A hook's canned answer; a body with __type is sent the way errors are (x-amzn-errortype). */
+function hookReply(answer: { status: number; body: any }): Reply {
+    const type = answer.body?.__type;
+    const reply = type ? errorReply(type, "", answer.status) : jsonReply(answer.status, {});
+    return { ...reply, body: JSON.stringify(answer.body ?? {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fix 1: tags.
+
+/** FACTS: moto does not implement TagResource / UntagResource / ListTagsForResource: the layer serves them. */
+async function serveTagOperations(op: string, req: any, pools: Pools, moto: MotoClient): Promise<Reply | undefined> {
+    if (op !== "TagResource" && op !== "UntagResource" && op !== "ListTagsForResource") {
+        return undefined;
+    }
+    const arn = String(req?.ResourceArn ?? "");
+    const match = /^arn:[^:]+:cognito-idp:[^:]+:\d+:userpool\/(.+)$/.exec(arn);
+    if (!match) {
+        return errorReply("InvalidParameterException", `Invalid ARN: ${arn}`);
+    }
+    const found = await moto.call("DescribeUserPool", { UserPoolId: match[1] });
+    if (found.status !== 200 || JSON.parse(found.body)?.UserPool?.Arn !== arn) {
+        return errorReply("ResourceNotFoundException", `User pool ${match[1]} does not exist.`);
+    }
+    const state = pools.get(match[1]);
+    if (op === "TagResource") {
+        Object.assign(state.tags, req.Tags ?? {});
+        return jsonReply(200, {});
+    }
+    if (op === "UntagResource") {
+        for (const key of req.TagKeys ?? []) {
+            delete state.tags[key];
+        }
+        return jsonReply(200, {});
+    }
+    return jsonReply(200, { Tags: { ...state.tags } });
+}
+
+/** FACTS: tags are Cognito's, kept per pool: seeded by CreateUserPool, replaced by UpdateUserPool, shown by Describe. */
+function fixTags(x: Exchange, pools: Pools): void {
+    if (!x.poolId) return;
+    const state = pools.get(x.poolId);
+    if (x.op === "CreateUserPool" || (x.op === "UpdateUserPool" && x.req.UserPoolTags !== undefined)) {
+        state.tags = { ...(x.req.UserPoolTags ?? {}) };
+    }
+    if (x.pool) {
+        state.arn = x.pool.Arn ?? state.arn;
+        x.pool.UserPoolTags = { ...state.tags };
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fix 2: deletion protection.
+
+/** FACTS: moto stores DeletionProtection but does not enforce it; Cognito refuses to delete a protected pool. */
+function refuseProtectedDelete(op: string, req: any, pools: Pools): Reply | undefined {
+    if (op !== "DeleteUserPool" || pools.peek(String(req?.UserPoolId))?.deletionProtection !== "ACTIVE") {
+        return undefined;
+    }
+    return errorReply(
+        "InvalidParameterException",
+        "The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.",
+    );
+}
+
+/** FACTS: DeletionProtection defaults to INACTIVE and moto omits it; UpdateUserPool resets an omitted member. */
+function fixDeletionProtection(x: Exchange, pools: Pools): void {
+    if (!x.poolId) return;
+    const state = pools.get(x.poolId);
+    if (x.op === "CreateUserPool" || x.op === "UpdateUserPool") {
+        state.deletionProtection = x.req.DeletionProtection ?? "INACTIVE";
+    }
+    if (x.pool) {
+        x.pool.DeletionProtection = state.deletionProtection;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fix 3: sign-in attributes and pool name.
+
+/** FACTS: moto's UpdateUserPool wipes AliasAttributes, UsernameAttributes, UsernameConfiguration and ignores PoolName. */
+function fixIdentityAttributesAndName(x: Exchange, pools: Pools): void {
+    if (x.op === "ListUserPools") {
+        for (const listed of x.res.UserPools ?? []) {
+            const name = pools.peek(listed.Id)?.name;
+            if (name !== undefined) listed.Name = name;
+        }
+        return;
+    }
+    if (!x.poolId) return;
+    const state = pools.get(x.poolId);
+    if (x.op === "CreateUserPool") {
+        const { AliasAttributes, UsernameAttributes, UsernameConfiguration } = x.req;
+        state.identity = { AliasAttributes, UsernameAttributes, UsernameConfiguration };
+    }
+    if (x.op === "UpdateUserPool" && x.req.PoolName !== undefined) {
+        state.name = x.req.PoolName;
+    }
+    if (x.pool) {
+        for (const key of ["AliasAttributes", "UsernameAttributes", "UsernameConfiguration"] as const) {
+            if (state.identity[key] === undefined) delete x.pool[key];
+            else x.pool[key] = structuredClone(state.identity[key]);
+        }
+        if (state.name !== undefined) x.pool.Name = state.name;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fix 4: the 20 standard attributes.
+
+function standardAttribute(Name: string, AttributeDataType: string, constraints?: any, Mutable = true, Required = false): any {
+    const attribute: any = { Name, AttributeDataType, DeveloperOnlyAttribute: false, Mutable, Required };
+    if (AttributeDataType === "String") attribute.StringAttributeConstraints = constraints ?? { MinLength: "0", MaxLength: "2048" };
+    if (AttributeDataType === "Number") attribute.NumberAttributeConstraints = constraints;
+    return attribute;
+}
+
+/** The standard attributes exactly as moto 5.2.1 reports them for a pool created without Schema, in its order. */
+const STANDARD_ATTRIBUTES: any[] = [
+    standardAttribute("sub", "String", { MinLength: "1", MaxLength: "2048" }, false, true),
+    ...["name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "email"]
+        .map((name) => standardAttribute(name, "String")),
+    standardAttribute("email_verified", "Boolean"),
+    standardAttribute("gender", "String"),
+    standardAttribute("birthdate", "String", { MinLength: "10", MaxLength: "10" }),
+    ...["zoneinfo", "locale", "phone_number"].map((name) => standardAttribute(name, "String")),
+    standardAttribute("phone_number_verified", "Boolean"),
+    standardAttribute("address", "String"),
+    standardAttribute("updated_at", "Number", { MinValue: "0" }),
+];
+const STANDARD_NAMES = new Set(STANDARD_ATTRIBUTES.map((a) => a.Name));
+
+/** FACTS: passing any Schema makes moto drop the 20 standard attributes; Cognito always has them. */
+function fixStandardAttributes(x: Exchange): void {
+    const reported: any[] | undefined = x.pool?.SchemaAttributes;
+    if (!reported || reported.some((a) => a.Name === "sub")) return;
+    const declared = new Map(reported.map((a) => [a.Name, a]));
+    x.pool.SchemaAttributes = [
+        ...STANDARD_ATTRIBUTES.map((a) => declared.get(a.Name) ?? structuredClone(a)),
+        ...reported.filter((a) => !STANDARD_NAMES.has(a.Name)),
+    ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fix 5: LambdaConfig and AccountRecoverySetting.
+
+/** FACTS: Cognito reports LambdaConfig {} when empty (moto omits it) and no AccountRecoverySetting unless set (moto invents one). */
+function fixLambdaConfigAndRecovery(x: Exchange, pools: Pools): void {
+    if (!x.poolId) return;
+    const state = pools.get(x.poolId);
+    if ((x.op === "CreateUserPool" || x.op === "UpdateUserPool") && x.req.AccountRecoverySetting !== undefined) {
+        state.accountRecoverySetting = structuredClone(x.req.AccountRecoverySetting);
+    }
+    if (x.pool) {
+        x.pool.LambdaConfig ??= {};
+        if (state.accountRecoverySetting === undefined) delete x.pool.AccountRecoverySetting;
+        else x.pool.AccountRecoverySetting = structuredClone(state.accountRecoverySetting);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fix 6: MfaConfiguration.
+
+/** FACTS: SetUserPoolMfaConfig replaces the whole MFA configuration: omitting MfaConfiguration turns MFA off (moto rejects the omission). */
+function defaultMfaOff(op: string, req: any): any {
+    return op === "SetUserPoolMfaConfig" && req && req.MfaConfiguration === undefined ? { ...req, MfaConfiguration: "OFF" } : req;
+}
+
+/** FACTS: after SetUserPoolMfaConfig, moto's DescribeUserPool still shows the old MfaConfiguration. */
+function fixMfaConfiguration(x: Exchange, pools: Pools): void {
+    if (!x.poolId) return;
+    const state = pools.get(x.poolId);
+    if (x.op === "CreateUserPool") state.mfaConfiguration = x.req.MfaConfiguration ?? "OFF";
+    if (x.op === "UpdateUserPool" && x.req.MfaConfiguration !== undefined) state.mfaConfiguration = x.req.MfaConfiguration;
+    if (x.op === "SetUserPoolMfaConfig") state.mfaConfiguration = x.req.MfaConfiguration;
+    if (x.pool && state.mfaConfiguration !== undefined) x.pool.MfaConfiguration = state.mfaConfiguration;
+}
+
+/** Runs every fix over one successful forwarded call, then forgets deleted pools. */
+function applyFixes(x: Exchange, pools: Pools): void {
+    fixTags(x, pools);
+    fixDeletionProtection(x, pools);
+    fixIdentityAttributesAndName(x, pools);
+    fixStandardAttributes(x);
+    fixLambdaConfigAndRecovery(x, pools);
+    fixMfaConfiguration(x, pools);
+    if (x.op === "DeleteUserPool" && x.poolId) pools.drop(x.poolId);
+}
+
+const POOL_OPERATIONS = new Set(["UpdateUserPool", "DescribeUserPool", "SetUserPoolMfaConfig", "DeleteUserPool"]);
+
+function exchangeOf(op: string, req: any, res: any): Exchange {
+    if (op === "CreateUserPool" || op === "DescribeUserPool") {
+        return { op, req, res, poolId: res?.UserPool?.Id, pool: res?.UserPool };
+    }
+    return { op, req, res, poolId: POOL_OPERATIONS.has(op) ? req?.UserPoolId : undefined };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Talking to moto.
+
+class MotoClient {
+    constructor(readonly port: number) {}
+
+    request(method: string, path: string, headers: http.OutgoingHttpHeaders, body: Buffer): Promise<Reply> {
+        return new Promise((resolve, reject) => {
+            const req = http.request(
+                { host: "127.0.0.1", port: this.port, method, path, headers: { ...headers, "content-length": body.length }, agent: false },
+                (res) => {
+                    const chunks: Buffer[] = [];
+                    res.on("data", (c: Buffer) => chunks.push(c));
+                    res.on("end", () => {
+                        const out: Record<string, string> = {};
+                        for (const [k, v] of Object.entries(res.headers)) {
+                            if (v !== undefined && !["content-length", "transfer-encoding", "connection"].includes(k)) {
+                                out[k] = Array.isArray(v) ? v.join(", ") : v;
+                            }
+                        }
+                        resolve({ status: res.statusCode ?? 502, headers: out, body: Buffer.concat(chunks).toString("utf8") });
+                    });
+                    res.on("error", reject);
+                },
+            );
+            req.on("error", reject);
+            req.end(body);
+        });
+    }
+
+    /** A direct call to moto, for the layer's own lookups (not logged, no hooks). */
+    call(op: string, body: any): Promise<Reply> {
+        return this.request(
+            "POST",
+            "/",
+            { "content-type": "application/x-amz-json-1.1", "x-amz-target": TARGET_PREFIX + op },
+            Buffer.from(JSON.stringify(body)),
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Starting and stopping.
+
+function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer();
+        server.once("error", reject);
+        server.listen(0, "127.0.0.1", () => {
+            const port = (server.address() as net.AddressInfo).port;
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+function assertMotoInstalled(): void {
+    try {
+        execFileSync("sh", ["-c", "command -v moto_server"], { stdio: "ignore" });
+    } catch {
+        throw new Error("moto_server is required; it comes from the Python package moto (pip install 'moto[server]').");
+    }
+}
+
+/**
+ * Starts moto_server in its own process group under a small shell that ends with moto (so an early exit
+ * is seen at once) and kills moto when its stdin closes, so moto does not outlive this process even if
+ * it dies without running exit handlers.
+ */
+function spawnMoto(port: number): ChildProcess {
+    const script = [
+        "exec 3<&0 </dev/null",
+        'moto_server -H 127.0.0.1 -p "$1" & m=$!',
+        "(cat <&3 >/dev/null; kill $m 2>/dev/null) &",
+        "exec 3<&-",
+        "wait $m",
+    ].join("\n");
+    return spawn("sh", ["-c", script, "sh", String(port)], { stdio: ["pipe", "ignore", "pipe"], detached: true });
+}
+
+async function waitForMoto(moto: MotoClient, child: ChildProcess, stderr: () => string): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+        if (child.exitCode !== null || child.signalCode !== null) {
+            throw new Error(`moto_server exited before answering:\n${stderr()}`);
+        }
+        try {
+            await moto.request("GET", "/moto-api/", {}, Buffer.alloc(0));
+            return;
+        } catch {
+            await new Promise((r) => setTimeout(r, 100));
+        }
+    }
+    throw new Error(`moto_server did not answer within 20 s:\n${stderr()}`);
+}
+
+/** Ends moto, its shell and the shell's stdin watcher (the whole process group). */
+function killGroup(child: ChildProcess): void {
+    child.stdin?.destroy();
+    if (child.pid === undefined) return;
+    try {
+        process.kill(-child.pid, "SIGTERM");
+    } catch {
+        // already gone
+    }
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        req.on("data", (c: Buffer) => chunks.push(c));
+        req.on("end", () => resolve(Buffer.concat(chunks)));
+        req.on("error", reject);
+    });
+}
+
+function parseJson(text: string): any {
+    try {
+        return text ? JSON.parse(text) : {};
+    } catch {
+        return undefined;
+    }
+}
+
+export async function startLocalCognito(): Promise<LocalCognito> {
+    assertMotoInstalled();
+
+    const motoPort = await freePort();
+    const child = spawnMoto(motoPort);
+    let motoStderr = "";
+    child.stderr?.on("data", (c: Buffer) => {
+        motoStderr = (motoStderr + c.toString("utf8")).slice(-20_000);
+    });
+    const killOnExit = () => killGroup(child);
+    const killOnSignal = (signal: NodeJS.Signals) => {
+        killGroup(child);
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    process.on("exit", killOnExit);
+    process.once("SIGINT", killOnSignal);
+    process.once("SIGTERM", killOnSignal);
+    const forgetProcessHandlers = () => {
+        process.off("exit", killOnExit);
+        process.off("SIGINT", killOnSignal);
+        process.off("SIGTERM", killOnSignal);
+    };
+
+    const moto = new MotoClient(motoPort);
+    try {
+        await waitForMoto(moto, child, () => motoStderr);
+    } catch (e) {
+        killGroup(child);
+        forgetProcessHandlers();
+        throw e;
+    }
+
+    const pools = new Pools();
+    let log: string[] = [];
+    let hooks: RequestHook[] = [];
+
+    async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+        const raw = await readBody(req);
+        const target = req.headers["x-amz-target"];
+        const op = typeof target === "string" && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+        if (!op) {
+            // Not an SDK call (e.g. /moto-api): pass it through untouched.
+            return send(res, await moto.request(req.method ?? "GET", req.url ?? "/", withoutHost(req.headers), raw));
+        }
+        log.push(op);
+        const body = parseJson(raw.toString("utf8"));
+
+        for (const hook of hooks) {
+            const answer = hook(op, body);
+            if (answer === "drop") {
+                req.socket.destroy();
+                return;
+            }
+            if (answer !== undefined) return send(res, hookReply(answer));
+        }
+
+        const served = (await serveTagOperations(op, body, pools, moto)) ?? refuseProtectedDelete(op, body, pools);
+        if (served) return send(res, served);
+
+        const forwardedBody = defaultMfaOff(op, body);
+        const reply = await moto.request(
+            req.method ?? "POST",
+            req.url ?? "/",
+            withoutHost(req.headers),
+            forwardedBody === body ? raw : Buffer.from(JSON.stringify(forwardedBody)),
+        );
+        const answer = reply.status === 200 && body !== undefined ? parseJson(reply.body) : undefined;
+        if (answer !== undefined) {
+            applyFixes(exchangeOf(op, forwardedBody, answer), pools);
+            reply.body = JSON.stringify(answer);
+        }
+        send(res, reply);
+    }
+
+    const server = http.createServer((req, res) => {
+        handle(req, res).catch((e) => {
+            if (!res.headersSent) send(res, errorReply("InternalErrorException", `local Cognito layer: ${e?.message ?? e}`, 500));
+            else res.destroy();
+        });
+    });
+    await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(0, "127.0.0.1", () => resolve());
+    });
+    const layerPort = (server.address() as net.AddressInfo).port;
+
+    let stopped = false;
+    const instance: LocalCognito = {
+        endpoint: `http://127.0.0.1:${layerPort}`,
+        motoEndpoint: `http://127.0.0.1:${motoPort}`,
+        calls: () => [...log],
+        resetCalls: () => {
+            log = [];
+        },
+        async reset() {
+            const reply = await moto.request("POST", "/moto-api/reset", {}, Buffer.alloc(0));
+            if (reply.status !== 200) throw new Error(`moto reset failed: HTTP ${reply.status} ${reply.body}`);
+            pools.clear();
+            log = [];
+        },
+        async stop() {
+            if (stopped) return;
+            stopped = true;
+            await new Promise<void>((resolve) => {
+                server.close(() => resolve());
+                server.closeAllConnections();
+            });
+            // Closing stdin makes the shell kill moto and exit once moto has exited; the group kill
+            // after that (or after 5 s) sweeps up whatever is left.
+            await new Promise<void>((resolve) => {
+                if (child.exitCode !== null || child.signalCode !== null) return resolve();
+                const timer = setTimeout(() => killGroup(child), 5_000);
+                child.once("exit", () => {
+                    clearTimeout(timer);
+                    resolve();
+                });
+                child.stdin?.end();
+            });
+            killGroup(child);
+            forgetProcessHandlers();
+        },
+        onRequest(hook) {
+            hooks.push(hook);
+        },
+        clearHooks() {
+            hooks = [];
+        },
+    };
+    return instance;
+}
+
+function withoutHost(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
+    const { host, connection, "content-length": _length, ...rest } = headers;
+    return rest;
+}
+
+function send(res: http.ServerResponse, reply: Reply): void {
+    res.writeHead(reply.status, { ...reply.headers, "content-length": Buffer.byteLength(reply.body) });
+    res.end(reply.body);
+}
