@@ -1,0 +1,57 @@
+// The UserPool resource as a Pulumi program registers it (pulumi.runtime.setMocks plays the engine).
+import assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { UserPool } from "../sdk";
+
+interface Registration {
+    type: string;
+    name: string;
+    inputs: Record<string, any>;
+    id?: string;
+}
+
+describe("UserPool resource", () => {
+    const registered: Registration[] = [];
+    before(() => {
+        pulumi.runtime.setMocks(
+            {
+                newResource: (args) => {
+                    registered.push({ type: args.type, name: args.name, inputs: args.inputs, id: args.id });
+                    return { id: args.id ?? `us-east-1_${args.name}`, state: { ...args.inputs, arn: `arn:${args.name}` } };
+                },
+                call: () => ({}),
+            },
+            "project",
+            "stack",
+            false,
+        );
+    });
+    beforeEach(() => registered.splice(0));
+
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+    it("registers a dynamic resource whose poolName defaults to the resource name", async () => {
+        const pool = new UserPool("users", { mfaConfiguration: "OFF" });
+        await settled();
+        assert.equal(registered.length, 1);
+        assert.equal(registered[0].type, "pulumi-nodejs:dynamic/cognito:UserPool");
+        assert.equal(registered[0].inputs.poolName, "users");
+        assert.equal(registered[0].inputs.mfaConfiguration, "OFF");
+        assert.equal(typeof registered[0].inputs.__provider, "string");
+        assert.equal(await new Promise((resolve) => pool.arn.apply(resolve)), "arn:users");
+    });
+
+    it("keeps an explicit poolName and leaves undeclared members out", async () => {
+        new UserPool("users", { poolName: "Customers", aliasAttributes: undefined });
+        await settled();
+        assert.equal(registered[0].inputs.poolName, "Customers");
+        assert.ok(!("aliasAttributes" in registered[0].inputs));
+    });
+
+    it("UserPool.get reads by id without inventing a poolName", async () => {
+        UserPool.get("legacy", "us-east-1_AbCdEfGhI");
+        await settled();
+        assert.equal(registered[0].id, "us-east-1_AbCdEfGhI");
+        assert.equal(registered[0].inputs.poolName, undefined);
+    });
+});
