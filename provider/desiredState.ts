@@ -39,7 +39,10 @@ export function desiredValue(field: Field, olds: unknown, news: unknown): unknow
             const value = desiredValue(child, o[child.name], n[child.name]);
             if (value !== undefined) out[child.name] = value;
         }
-        return out;
+        // An undeclared top-level object is sent empty (LambdaConfig: {} clears every trigger); a nested
+        // one nobody declared is not invented (an empty CustomSMSSender would be refused).
+        const nested = field.apply === undefined;
+        return news === undefined && nested && Object.keys(out).length === 0 ? undefined : out;
     }
     return news;
 }

@@ -118,6 +118,53 @@ describe("diff and update", function () {
         assert.deepEqual(pool.AutoVerifiedAttributes ?? [], []);
     });
 
+    it("every UpdateUserPool carries every updatable member explicitly, never a delta (FACTS: omissions reset)", async () => {
+        const inputs = { poolName: "full", mfaConfiguration: "OFF", autoVerifiedAttributes: ["email"] };
+        const { id, outs } = await createPool(inputs);
+        const sent: Record<string, any>[] = [];
+        localCognito().onRequest((op, body) => {
+            if (op === "UpdateUserPool") sent.push(body);
+            return undefined;
+        });
+        try {
+            await provider.update!(id, outs, { poolName: "full, renamed" });
+        } finally {
+            localCognito().clearHooks();
+        }
+        assert.equal(sent.length, 1);
+        const body = sent[0];
+        assert.deepEqual(body.Policies, {
+            PasswordPolicy: {
+                MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true,
+                TemporaryPasswordValidityDays: 7,
+            },
+        });
+        assert.equal(body.PoolName, "full, renamed");
+        assert.equal(body.DeletionProtection, "INACTIVE");
+        assert.equal(body.MfaConfiguration, "OFF");
+        assert.deepEqual(body.AutoVerifiedAttributes, []);
+        assert.deepEqual(body.LambdaConfig, {});
+        assert.deepEqual(body.UserPoolTags, {});
+        assert.deepEqual(body.UserAttributeUpdateSettings, { AttributesRequireVerificationBeforeUpdate: [] });
+        assert.deepEqual(body.UserPoolAddOns, { AdvancedSecurityMode: "OFF" });
+        assert.equal(body.EmailConfiguration.EmailSendingAccount, "COGNITO_DEFAULT");
+        assert.equal(body.AdminCreateUserConfig.AllowAdminCreateUserOnly, false);
+        assert.equal(body.VerificationMessageTemplate.DefaultEmailOption, "CONFIRM_WITH_CODE");
+        assert.equal(body.SmsConfiguration, undefined, "an undeclared SMS configuration is not invented");
+        assert.equal(body.UsernameConfiguration, undefined, "immutable members are never sent to UpdateUserPool");
+    });
+
+    it("texts Cognito filled in, or the user set before, survive an update when not declared", async () => {
+        const inputs = { poolName: "texts", verificationMessageTemplate: { smsMessage: "Code {####}" } };
+        const { id, outs } = await createPool(inputs);
+        const news = { poolName: "texts", mfaConfiguration: "OFF", deletionProtection: "INACTIVE" };
+        assert.equal((await provider.diff!(id, outs, news)).changes, false, "nothing to change: texts are left alone");
+        await provider.update!(id, outs, { poolName: "texts renamed" });
+        const pool = await rawPool(id);
+        assert.equal(pool.VerificationMessageTemplate.SmsMessage, "Code {####}");
+        assert.match(pool.AdminCreateUserConfig.InviteMessageTemplate.EmailMessage, /\{username\}/);
+    });
+
     it("a new custom attribute is added in place with AddCustomAttributes", async () => {
         const inputs = { poolName: "schema", schema: [{ name: "tenant", attributeDataType: "String" }] };
         const { id, outs } = await createPool(inputs);
