@@ -2,6 +2,9 @@
 // provider (an SDK client cannot be serialized, and anything captured would be stored in state).
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 
+/** The stack config key that points a stack at a local Cognito (or any other endpoint). */
+export const ENDPOINT_CONFIG_KEY = "cognito-user-pool:endpoint";
+
 export interface ProviderSettings {
     /** `aws:region` from the stack config; else the SDK's own default (AWS_REGION, profile, …). */
     region?: string;
@@ -19,16 +22,17 @@ export function useSettings(next: ProviderSettings): void {
 }
 
 /**
- * One client per process and settings. Credentials come from the SDK's default chain; the endpoint
+ * One client per process, region and endpoint; the region is the pool's own where it is known. Credentials come from the SDK's default chain; the endpoint
  * from the stack config, else AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL (read by
  * the SDK itself), else AWS.
  */
-export function cognito(): CognitoIdentityProviderClient {
-    const key = JSON.stringify(settings);
+export function cognito(poolRegion?: string): CognitoIdentityProviderClient {
+    const region = poolRegion ?? settings.region;
+    const key = `${region}|${settings.endpoint}`;
     let client = clients.get(key);
     if (!client) {
         client = new CognitoIdentityProviderClient({
-            ...(settings.region ? { region: settings.region } : {}),
+            ...(region ? { region } : {}),
             ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
         });
         clients.set(key, client);

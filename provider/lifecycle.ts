@@ -10,6 +10,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { explain, isNotFound } from "./awsErrors";
 import { cognito } from "./cognitoClient";
+import { regionOfPool } from "./resourceInputs";
 import { createUserPoolRequest, plan, updateUserPoolRequest } from "./plan";
 import { declarationOf, poolState } from "./poolState";
 import { Attribute, schemaToCognito } from "./schemaAttributes";
@@ -22,7 +23,7 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
     const request: Props = createUserPoolRequest(inputs);
     if (Array.isArray(inputs.schema)) request.Schema = schemaToCognito(inputs.schema as Attribute[]);
     const response = await call(`create user pool "${inputs.poolName}"`, () =>
-        cognito().send(new CreateUserPoolCommand(request as any)),
+        cognito(inputs.region).send(new CreateUserPoolCommand(request as any)),
     );
     const pool = response.UserPool as Props;
     return { id: pool.Id, outs: { ...userInputs(inputs), ...poolState(pool, inputs) } };
@@ -46,22 +47,22 @@ export async function updatePool(id: string, olds: Props, news: Props): Promise<
     try {
         if (steps.addAttributes.length > 0) {
             await call(`add custom attributes to user pool ${pool}`, () =>
-                cognito().send(new AddCustomAttributesCommand({ UserPoolId: id, CustomAttributes: schemaToCognito(steps.addAttributes) as any })),
+                cognito(regionOfPool(id)).send(new AddCustomAttributesCommand({ UserPoolId: id, CustomAttributes: schemaToCognito(steps.addAttributes) as any })),
             );
         }
         if (steps.updateUserPool) {
             await call(`update user pool ${pool}`, () =>
-                cognito().send(new UpdateUserPoolCommand(updateUserPoolRequest(id, olds, news) as any)),
+                cognito(regionOfPool(id)).send(new UpdateUserPoolCommand(updateUserPoolRequest(id, olds, news) as any)),
             );
         }
         if (steps.tagsToRemove.length > 0) {
             await call(`untag user pool ${pool}`, () =>
-                cognito().send(new UntagResourceCommand({ ResourceArn: olds.arn, TagKeys: steps.tagsToRemove })),
+                cognito(regionOfPool(id)).send(new UntagResourceCommand({ ResourceArn: olds.arn, TagKeys: steps.tagsToRemove })),
             );
         }
         if (Object.keys(steps.tagsToSet).length > 0) {
             await call(`tag user pool ${pool}`, () =>
-                cognito().send(new TagResourceCommand({ ResourceArn: olds.arn, Tags: steps.tagsToSet })),
+                cognito(regionOfPool(id)).send(new TagResourceCommand({ ResourceArn: olds.arn, Tags: steps.tagsToSet })),
             );
         }
     } catch (err) {
@@ -74,7 +75,7 @@ export async function updatePool(id: string, olds: Props, news: Props): Promise<
 
 export async function deletePool(id: string, props: Props): Promise<void> {
     try {
-        await cognito().send(new DeleteUserPoolCommand({ UserPoolId: id }));
+        await cognito(regionOfPool(id)).send(new DeleteUserPoolCommand({ UserPoolId: id }));
     } catch (err) {
         if (isNotFound(err)) return; // already gone: what delete wanted
         throw explain(`delete user pool ${label(id, props)}`, err);
@@ -83,7 +84,7 @@ export async function deletePool(id: string, props: Props): Promise<void> {
 
 async function describe(id: string): Promise<Props | undefined> {
     try {
-        const response = await cognito().send(new DescribeUserPoolCommand({ UserPoolId: id }));
+        const response = await cognito(regionOfPool(id)).send(new DescribeUserPoolCommand({ UserPoolId: id }));
         return response.UserPool as Props;
     } catch (err) {
         if (isNotFound(err)) return undefined;

@@ -4,6 +4,7 @@ import { isRecord, toCognito } from "./convert";
 import { changedPaths, desiredValue } from "./desiredState";
 import { Attribute, schemaChanges } from "./schemaAttributes";
 import { isUnknown } from "./table";
+import { resourceInputs } from "./resourceInputs";
 import { userPoolProperties } from "./userPoolProperties";
 
 export interface Plan {
@@ -25,7 +26,7 @@ export function plan(olds: Props, news: Props): Plan {
     const result: Plan = {
         changed: [], replaces: [], refused: [], updateUserPool: false, addAttributes: [], tagsToRemove: [], tagsToSet: {},
     };
-    for (const field of userPoolProperties) {
+    for (const field of [...userPoolProperties, ...resourceInputs]) {
         if (field.apply === "addCustomAttributes") {
             const schema = schemaChanges(olds.schema, olds.schemaAttributes, news.schema);
             result.addAttributes = schema.added;

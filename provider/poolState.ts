@@ -2,6 +2,7 @@
 // declaration that would reproduce it (the `inputs` read returns).
 import { fromDescribe, isRecord } from "./convert";
 import { changedPaths } from "./desiredState";
+import { regionOfPool } from "./resourceInputs";
 import { reportedAttributes, schemaAsDeclared } from "./schemaAttributes";
 import { userPoolProperties } from "./userPoolProperties";
 
@@ -21,8 +22,9 @@ export function poolState(pool: Record<string, any>, declaredBefore: Record<stri
     const state: Record<string, unknown> = {
         ...fromDescribe(memberFields, pool),
         schema: schemaAsDeclared(reported, declaredBefore.schema),
+        region: regionOfPool(pool.Arn) ?? regionOfPool(pool.Id),
         arn: pool.Arn,
-        endpoint: `cognito-idp.${regionOf(pool)}.amazonaws.com/${pool.Id}`,
+        endpoint: `cognito-idp.${regionOfPool(pool.Arn) ?? regionOfPool(pool.Id)}.amazonaws.com/${pool.Id}`,
         creationDate: isoDate(pool.CreationDate),
         lastModifiedDate: isoDate(pool.LastModifiedDate),
         estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
@@ -48,10 +50,6 @@ export function declarationOf(state: Record<string, unknown>): Record<string, un
     }
     if (Array.isArray(inputs.schema) && inputs.schema.length === 0) delete inputs.schema;
     return inputs;
-}
-
-function regionOf(pool: Record<string, any>): string {
-    return String(pool.Arn ?? "").split(":")[3] || String(pool.Id ?? "").split("_")[0];
 }
 
 function isoDate(value: unknown): string | undefined {

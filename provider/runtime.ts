@@ -1,25 +1,23 @@
 // The provider itself, as the dynamic-provider host runs it. It is loaded by package name at run time
-// (see index.ts), so nothing here is serialized into state.
+// (`require("pulumi-cognito-user-pool/runtime")`, see shim.ts), so nothing here is serialized into state.
 import type * as pulumi from "@pulumi/pulumi";
-import { useSettings } from "./cognitoClient";
+import { ENDPOINT_CONFIG_KEY, useSettings } from "./cognitoClient";
 import { createPool, deletePool, readPool, updatePool } from "./lifecycle";
 import { plan } from "./plan";
+import { resourceInputs } from "./resourceInputs";
 import { userPoolProperties } from "./userPoolProperties";
 import { validateObject } from "./validate";
 
-/** The stack config key that points a stack at a local Cognito (or any other endpoint). */
-export const ENDPOINT_CONFIG_KEY = "cognito-user-pool:endpoint";
-
 type Props = Record<string, any>;
 
-export const provider: pulumi.dynamic.ResourceProvider = {
+const provider: pulumi.dynamic.ResourceProvider = {
     async configure(req: pulumi.dynamic.ConfigureRequest) {
         useSettings({ region: req.config.get("aws:region"), endpoint: req.config.get(ENDPOINT_CONFIG_KEY) });
     },
 
     async check(_olds: Props, news: Props) {
         const { __provider: _provider, ...declared } = news;
-        return { inputs: news, failures: validateObject(userPoolProperties, declared, "") };
+        return { inputs: news, failures: validateObject([...userPoolProperties, ...resourceInputs], declared, "") };
     },
 
     async diff(id: string, olds: Props, news: Props) {
@@ -40,3 +38,5 @@ export const provider: pulumi.dynamic.ResourceProvider = {
     update: (id: string, olds: Props, news: Props) => updatePool(id, olds, news),
     delete: (id: string, props: Props) => deletePool(id, props),
 };
+
+export = provider;

@@ -362,6 +362,17 @@ export interface UserPoolArgs {
      * ```
      */
     accountRecoverySetting?: pulumi.Input<UserPoolAccountRecoverySettingArgs>;
+    /**
+     * The AWS region the pool lives in. A pool cannot move between regions: a different region means a
+     * new pool (and a new pool has none of the old users), so preview shows a replacement naming `region`.
+     *
+     * @default the stack's `aws:region` config (the `UserPool` class reads it); else the AWS SDK's default region
+     * @example
+     * ```ts
+     * new UserPool("users", { region: "eu-west-1" });
+     * ```
+     */
+    region?: pulumi.Input<string>;
 }
 
 // ---- policies --------------------------------------------------------------------------------------

@@ -46,6 +46,8 @@ export class UserPool extends pulumi.dynamic.Resource {
     public readonly usernameConfiguration!: Out<"usernameConfiguration">;
     public readonly accountRecoverySetting!: Out<"accountRecoverySetting">;
 
+    /** The region the pool lives in. */
+    public readonly region!: pulumi.Output<string>;
     /** The pool's ARN, `arn:aws:cognito-idp:<region>:<account>:userpool/<id>`. */
     public readonly arn!: pulumi.Output<string>;
     /** The issuer endpoint, `cognito-idp.<region>.amazonaws.com/<id>`. */
@@ -67,7 +69,7 @@ export class UserPool extends pulumi.dynamic.Resource {
      */
     constructor(name: string, args: UserPoolArgs = {}, opts?: pulumi.CustomResourceOptions) {
         // A pool read by id (UserPool.get) takes its name from Cognito, not from the resource name.
-        const naming = opts?.id ? {} : { poolName: name };
+        const naming = opts?.id ? {} : { poolName: name, region: new pulumi.Config("aws").get("region") };
         super(userPoolProvider, name, { ...outputSlots(), ...naming, ...withoutUndefined(args) }, opts, "cognito", "UserPool");
     }
 

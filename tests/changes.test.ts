@@ -2,7 +2,7 @@
 // calls each costs, counted through the layer in front of moto.
 import assert from "node:assert/strict";
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { provider } from "../provider/runtime";
+import provider = require("../provider/runtime");
 import { UNKNOWN } from "../provider/table";
 import { memberSamples } from "./memberSamples";
 import { localCognito } from "./support/localCognito";

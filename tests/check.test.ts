@@ -1,7 +1,7 @@
 // check: bad input is refused before any API call, each failure naming the property path, the value
 // and what is allowed; values unknown at preview pass.
 import assert from "node:assert/strict";
-import { provider } from "../provider/runtime";
+import provider = require("../provider/runtime");
 import { UNKNOWN } from "../provider/table";
 import { localCognito } from "./support/localCognito";
 
