@@ -4,7 +4,8 @@
 // runs: create, same, update, replace (create-before-delete, or delete-before-replace when the provider
 // asks), delete, refresh and destroy. Other resources (@pulumi/aws ones, say) are answered by the mock.
 //
-// Not modelled: parallel steps, dependency-ordered deletes (deletes run in reverse registration order),
+// Not modelled: other providers' behaviour beyond a mock (their replace-on-change properties are
+// listed for the resources the examples use), parallel steps, dependency-ordered deletes (deletes run in reverse registration order),
 // ignoreChanges/protect/aliases/import, secrets, and the engine's own detailed diff display (the
 // changed property paths shown here are a plain comparison of old and new inputs, as Pulumi shows them).
 import * as pulumi from "@pulumi/pulumi";
@@ -168,7 +169,7 @@ class Deployment {
             this.engine.state.delete(entry.urn);
         }
         if (this.preview) return;
-        for (const old of this.replacedToDelete) await this.host.delete(old.id, old.urn, old.outputs);
+        for (const old of this.replacedToDelete) if (old.dynamic) await this.host.delete(old.id, old.urn, old.outputs);
     }
 
     private async register(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Props }> {
@@ -203,9 +204,7 @@ class Deployment {
             this.steps.push({ op: "create", ...base });
             return this.create(base, inputs, dynamic);
         }
-        const diff = dynamic
-            ? await this.host.diff(old.id, urn, old.outputs, inputs, old.inputs)
-            : { changes: sameValue(old.inputs, inputs) ? "none" : "some", replaces: [] as string[], deleteBeforeReplace: false };
+        const diff = dynamic ? await this.host.diff(old.id, urn, old.outputs, inputs, old.inputs) : mockDiff(args.type, old.inputs, inputs);
         const changed = changedPaths(old.inputs, inputs);
         const noChange = diff.changes === "none" || (diff.changes === "unknown" && changed.length === 0);
         if (noChange) {
@@ -265,14 +264,38 @@ class Deployment {
     }
 }
 
+/**
+ * Other providers' resources are answered by the mock; the properties their real providers replace on
+ * are listed here for the resources the examples use, so plans show what Pulumi would show.
+ */
+const REPLACE_ON_CHANGE: Record<string, string[]> = {
+    "aws:cognito/userPoolClient:UserPoolClient": ["userPoolId", "generateSecret"],
+    "aws:ssm/parameter:Parameter": ["name"],
+};
+
+function mockDiff(type: string, olds: Props, news: Props) {
+    const changed = changedPaths(olds, news);
+    const replaces = (REPLACE_ON_CHANGE[type] ?? []).filter((p) => changed.some((c) => c === p || c.startsWith(`${p}.`)));
+    return { changes: changed.length ? "some" : "none", replaces, deleteBeforeReplace: false };
+}
+
 function programDirectory(program: string): string {
     const path = require.resolve(resolve(program));
     return dirname(path);
 }
 
-/** Unknown values reach providers as Pulumi's unknown sentinel string, as the engine sends them. */
+const SPECIAL_SIG = "4dabf18193072939515e22adb298388d";
+const OUTPUT_VALUE_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/**
+ * Inputs as the engine sends them to a provider that does not accept output values: an output's
+ * value when it is known, else Pulumi's unknown sentinel string.
+ */
 function asEngineValue(value: unknown): unknown {
-    if (pulumi.Output.isInstance?.(value) || (value && (value as any).__pulumiUnknown)) return UNKNOWN;
+    if (value && typeof value === "object" && (value as any)[SPECIAL_SIG] === OUTPUT_VALUE_SIG) {
+        return "value" in (value as any) ? asEngineValue((value as any).value) : UNKNOWN;
+    }
+    if (value && (value as any).__pulumiUnknown) return UNKNOWN;
     if (value && typeof value === "object" && value.constructor?.name === "Unknown") return UNKNOWN;
     if (Array.isArray(value)) return value.map(asEngineValue);
     if (value && typeof value === "object") {
