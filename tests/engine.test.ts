@@ -90,6 +90,18 @@ describe("engine harness: example stacks through the real provider host", functi
         });
     }
 
+    it("the minimal example: preview then up create one protected pool with its settings", async () => {
+        const engine = engineFor({ project: "cognito-user-pool-minimal", stack: "dev", program: join(repoRoot, "examples", "minimal"), config: local() });
+        assert.deepEqual(plan((await engine.preview()).steps), ["create users"]);
+        const up = await engine.up();
+        const pool = (await rawPool(up.outputs.userPoolId as string))!;
+        assert.equal(pool.Name, "users");
+        assert.deepEqual(pool.UsernameAttributes, ["email"]);
+        assert.equal(pool.Policies.PasswordPolicy.MinimumLength, 12);
+        assert.equal(pool.DeletionProtection, "ACTIVE");
+        assert.equal(up.outputs.userPoolArn, pool.Arn);
+    });
+
     it("promotion: dev's config, then staging's, then prod's on one state: in place until an immutable setting differs, which the plan names", async () => {
         const stack = (name: "dev" | "staging" | "prod") => ({ ...promotionStack(name, local()), stack: "promoted" });
         const engine = engineFor(stack("dev"));
