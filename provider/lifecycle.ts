@@ -4,15 +4,19 @@ import {
     CreateUserPoolCommand,
     DeleteUserPoolCommand,
     DescribeUserPoolCommand,
+    GetUserPoolMfaConfigCommand,
+    SetUserPoolMfaConfigCommand,
     TagResourceCommand,
     UntagResourceCommand,
     UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { explain, isNotFound } from "./awsErrors";
 import { cognito } from "./cognitoClient";
-import { regionOfPool } from "./resourceInputs";
+import { checkDeletion } from "./guards";
+import { mfaState, needsMfaConfigAfterCreate, setUserPoolMfaConfigRequest, totpEnabled } from "./mfa";
 import { createUserPoolRequest, plan, updateUserPoolRequest } from "./plan";
 import { declarationOf, poolState } from "./poolState";
+import { regionOfPool, resourceInputs } from "./resourceInputs";
 import { Attribute, schemaToCognito } from "./schemaAttributes";
 
 type Props = Record<string, any>;
@@ -20,64 +24,110 @@ type Props = Record<string, any>;
 const PROVIDER_KEY = "__provider";
 
 export async function createPool(inputs: Props): Promise<{ id: string; outs: Props }> {
+    if (inputs.existingPoolId) return adoptPool(inputs.existingPoolId, inputs);
     const request: Props = createUserPoolRequest(inputs);
     if (Array.isArray(inputs.schema)) request.Schema = schemaToCognito(inputs.schema as Attribute[]);
     const response = await call(`create user pool "${inputs.poolName}"`, () =>
         cognito(inputs.region).send(new CreateUserPoolCommand(request as any)),
     );
-    const pool = response.UserPool as Props;
-    return { id: pool.Id, outs: { ...userInputs(inputs), ...poolState(pool, inputs) } };
+    let pool = response.UserPool as Props;
+    if (needsMfaConfigAfterCreate(inputs)) {
+        // The pool exists from here on: a failure must still hand its id to the engine (FACTS.md).
+        try {
+            await call(`set the MFA configuration of user pool ${label(pool.Id, inputs)}`, () =>
+                cognito(regionOfPool(pool.Id)).send(new SetUserPoolMfaConfigCommand(setUserPoolMfaConfigRequest(pool.Id, inputs) as any)),
+            );
+            pool = (await describe(pool.Id)) ?? pool;
+        } catch (err) {
+            throw await partialFailure(pool.Id, inputs, err as Error);
+        }
+    }
+    return { id: pool.Id, outs: outputsOf(pool, inputs, mfaOutputs(inputs)) };
+}
+
+/**
+ * Adopting an existing pool (`existingPoolId`): read it, apply the declared configuration to it, and
+ * take its id. Never a second pool; a pool whose immutable settings differ from the declaration is
+ * refused, since adopting it would mean replacing it.
+ */
+async function adoptPool(id: string, inputs: Props): Promise<{ id: string; outs: Props }> {
+    const pool = await describe(id);
+    if (!pool) {
+        throw new Error(
+            `existingPoolId: there is no user pool ${id} in ${regionOfPool(id)} to adopt. Check the id (the Cognito console lists it), ` +
+                "the region and the credentials, or remove existingPoolId to create a new pool.",
+        );
+    }
+    const current = { ...poolState(pool, {}), ...(await readMfa(id)) };
+    const steps = plan(current, inputs);
+    const cannot = [...steps.replaces.map((r) => `${r} differs, and Cognito cannot change it`), ...steps.refused];
+    if (cannot.length > 0) {
+        throw new Error(
+            `Cannot adopt user pool ${id}: its settings differ from this UserPool's where Cognito cannot change them:\n` +
+                cannot.map((c) => `  - ${c}`).join("\n") +
+                "\nDeclare them as the pool has them (read them with UserPool.get), then run `pulumi up` again.",
+        );
+    }
+    return { id, outs: (await updatePool(id, current, inputs)).outs };
 }
 
 /** Reads the pool; `{}` when it is gone, which tells the engine it was deleted outside Pulumi. */
 export async function readPool(id: string, props: Props): Promise<{ id?: string; props?: Props; inputs?: Props }> {
     const pool = await describe(id);
     if (!pool) return {};
-    const state = poolState(pool, props);
-    return { id, props: state, inputs: declarationOf(state) };
+    const state = { ...poolState(pool, props), ...(await readMfa(id)) };
+    const ours = inputsKeptInState(props);
+    return { id, props: { ...ours, ...state }, inputs: { ...ours, ...declarationOf(state) } };
 }
 
 export async function updatePool(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
     const steps = plan(olds, news);
-    if (steps.refused.length > 0 || steps.replaces.length > 0) {
-        // diff refuses these at preview; reaching here means the engine was not shown that plan.
-        throw new Error(`Cannot update user pool ${label(id, news)} in place: ${[...steps.refused, ...steps.replaces].join("; ")}`);
+    if (steps.refused.length > 0) throw new Error(`Cannot update user pool ${label(id, news)} in place: ${steps.refused.join("; ")}`);
+    if (steps.replaces.length > 0) {
+        throw new Error(`Cannot update user pool ${label(id, news)} in place: ${steps.replaces.join(", ")} can only change by replacement.`);
     }
     const pool = label(id, news);
+    const client = cognito(regionOfPool(id));
     try {
         if (steps.addAttributes.length > 0) {
             await call(`add custom attributes to user pool ${pool}`, () =>
-                cognito(regionOfPool(id)).send(new AddCustomAttributesCommand({ UserPoolId: id, CustomAttributes: schemaToCognito(steps.addAttributes) as any })),
+                client.send(new AddCustomAttributesCommand({ UserPoolId: id, CustomAttributes: schemaToCognito(steps.addAttributes) as any })),
+            );
+        }
+        // Before UpdateUserPool: Cognito accepts MFA ON/OPTIONAL only once a factor is configured.
+        if (steps.setUserPoolMfaConfig) {
+            await call(`set the MFA configuration of user pool ${pool}`, () =>
+                client.send(new SetUserPoolMfaConfigCommand(setUserPoolMfaConfigRequest(id, news) as any)),
             );
         }
         if (steps.updateUserPool) {
-            await call(`update user pool ${pool}`, () =>
-                cognito(regionOfPool(id)).send(new UpdateUserPoolCommand(updateUserPoolRequest(id, olds, news) as any)),
-            );
+            await call(`update user pool ${pool}`, () => client.send(new UpdateUserPoolCommand(updateUserPoolRequest(id, olds, news) as any)));
         }
         if (steps.tagsToRemove.length > 0) {
             await call(`untag user pool ${pool}`, () =>
-                cognito(regionOfPool(id)).send(new UntagResourceCommand({ ResourceArn: olds.arn, TagKeys: steps.tagsToRemove })),
+                client.send(new UntagResourceCommand({ ResourceArn: olds.arn, TagKeys: steps.tagsToRemove })),
             );
         }
         if (Object.keys(steps.tagsToSet).length > 0) {
-            await call(`tag user pool ${pool}`, () =>
-                cognito(regionOfPool(id)).send(new TagResourceCommand({ ResourceArn: olds.arn, Tags: steps.tagsToSet })),
-            );
+            await call(`tag user pool ${pool}`, () => client.send(new TagResourceCommand({ ResourceArn: olds.arn, Tags: steps.tagsToSet })));
         }
     } catch (err) {
         throw await partialFailure(id, news, err as Error);
     }
     const current = await describe(id);
     if (!current) throw new Error(`User pool ${pool} disappeared during the update; run \`pulumi refresh\`.`);
-    return { outs: { ...userInputs(news), ...poolState(current, news) } };
+    const mfa = steps.setUserPoolMfaConfig ? mfaOutputs(news) : pick(olds, "softwareTokenMfaConfiguration");
+    return { outs: outputsOf(current, news, mfa) };
 }
 
 export async function deletePool(id: string, props: Props): Promise<void> {
+    const pool = await describe(id);
+    if (!pool) return; // already gone: what delete wanted
+    checkDeletion(id, props, Number(pool.EstimatedNumberOfUsers ?? 0));
     try {
         await cognito(regionOfPool(id)).send(new DeleteUserPoolCommand({ UserPoolId: id }));
     } catch (err) {
-        if (isNotFound(err)) return; // already gone: what delete wanted
+        if (isNotFound(err)) return;
         throw explain(`delete user pool ${label(id, props)}`, err);
     }
 }
@@ -92,15 +142,43 @@ async function describe(id: string): Promise<Props | undefined> {
     }
 }
 
+async function readMfa(id: string): Promise<Props> {
+    const response = await call(`read the MFA configuration of user pool ${id}`, () =>
+        cognito(regionOfPool(id)).send(new GetUserPoolMfaConfigCommand({ UserPoolId: id })),
+    );
+    return mfaState(response as Props);
+}
+
+/** The outputs: the declaration as given, overlaid with the pool as Cognito reports it. */
+function outputsOf(pool: Props, inputs: Props, mfa: Props): Props {
+    const { [PROVIDER_KEY]: _provider, ...declared } = inputs;
+    return { ...declared, ...poolState(pool, inputs), ...mfa };
+}
+
+/** What a read reports through GetUserPoolMfaConfig, known without asking once we have set it. */
+function mfaOutputs(inputs: Props): Props {
+    return { softwareTokenMfaConfiguration: { enabled: totpEnabled(inputs) } };
+}
+
+/** Our own inputs (consents, adoption) are not in Cognito: a read carries them over from the state. */
+function inputsKeptInState(props: Props): Props {
+    const names = resourceInputs.filter((f) => f.apply === "state" || f.apply === "createOnly").map((f) => f.name);
+    return Object.fromEntries(names.filter((n) => props[n] !== undefined).map((n) => [n, props[n]]));
+}
+
+function pick(props: Props, name: string): Props {
+    return props[name] === undefined ? {} : { [name]: props[name] };
+}
+
 /**
- * An update that failed half-way is reported with the pool's state as it now is, so the engine records
- * what was done (FACTS.md, "Partial failure") instead of keeping a state that no longer holds.
+ * A create or update that failed half-way is reported with the pool's state as it now is, so the engine
+ * records the pool and what was done (FACTS.md, "Partial failure") instead of losing track of it.
  */
 async function partialFailure(id: string, news: Props, err: Error): Promise<Error> {
     const current = await describe(id).catch(() => undefined);
-    if (!current) return err;
-    const properties = { ...userInputs(news), ...poolState(current, news), [PROVIDER_KEY]: news[PROVIDER_KEY] };
-    return Object.assign(new Error(err.message), { id, properties, reasons: [err.message] });
+    const { [PROVIDER_KEY]: provider, ...declared } = news;
+    const properties = { ...declared, ...(current ? poolState(current, news) : { arn: undefined }), [PROVIDER_KEY]: provider };
+    return Object.assign(new Error(err.message), { id, properties: JSON.parse(JSON.stringify(properties)), reasons: [err.message] });
 }
 
 async function call<T>(what: string, send: () => Promise<T>): Promise<T> {
@@ -114,10 +192,3 @@ async function call<T>(what: string, send: () => Promise<T>): Promise<T> {
 function label(id: string, props: Props): string {
     return props.poolName ? `"${props.poolName}" (${id})` : id;
 }
-
-/** The declared inputs as they go into the outputs (the host adds __provider back itself). */
-function userInputs(inputs: Props): Props {
-    const { [PROVIDER_KEY]: _provider, ...rest } = inputs;
-    return rest;
-}
-

@@ -3,6 +3,7 @@
 import { isRecord, toCognito } from "./convert";
 import { changedPaths, desiredValue } from "./desiredState";
 import { Attribute, schemaChanges } from "./schemaAttributes";
+import { MFA_MEMBERS, totpEnabled } from "./mfa";
 import { isUnknown } from "./table";
 import { resourceInputs } from "./resourceInputs";
 import { userPoolProperties } from "./userPoolProperties";
@@ -14,7 +15,10 @@ export interface Plan {
     replaces: string[];
     /** Changes Cognito cannot make at all (schema modifications and removals). */
     refused: string[];
+    /** Why the schema forces a replacement, when the user consented to one (replaceOnSchemaChange). */
+    schemaReplacement: string[];
     updateUserPool: boolean;
+    setUserPoolMfaConfig: boolean;
     addAttributes: Attribute[];
     tagsToRemove: string[];
     tagsToSet: Record<string, string>;
@@ -24,23 +28,33 @@ type Props = Record<string, unknown>;
 
 export function plan(olds: Props, news: Props): Plan {
     const result: Plan = {
-        changed: [], replaces: [], refused: [], updateUserPool: false, addAttributes: [], tagsToRemove: [], tagsToSet: {},
+        changed: [], replaces: [], refused: [], schemaReplacement: [], updateUserPool: false, setUserPoolMfaConfig: false,
+        addAttributes: [], tagsToRemove: [], tagsToSet: {},
     };
     for (const field of [...userPoolProperties, ...resourceInputs]) {
         if (field.apply === "addCustomAttributes") {
             const schema = schemaChanges(olds.schema, olds.schemaAttributes, news.schema);
             result.addAttributes = schema.added;
-            result.refused = schema.refused.map((r) => `schema: ${r}`);
-            result.changed.push(...schema.added.map((a) => `schema[${a.name}]`));
+            const refused = schema.refused.map((r) => `schema: ${r}`);
+            if (refused.length > 0 && news.replaceOnSchemaChange === true) {
+                result.schemaReplacement = refused;
+                result.replaces.push("schema");
+            } else {
+                result.refused = refused;
+            }
+            result.changed.push(...schema.added.map((a) => `schema[${a.name}]`), ...(refused.length ? ["schema"] : []));
             if (isUnknown(news.schema)) result.changed.push("schema");
             continue;
         }
+        if (field.apply === "createOnly") continue;
         const paths = changedPaths(field, olds[field.name], news[field.name]);
         if (paths.length === 0) continue;
         result.changed.push(...paths);
         if (field.apply === "replace") result.replaces.push(field.name);
         if (field.apply === "updateUserPool") result.updateUserPool = true;
         if (field.apply === "tags") Object.assign(result, tagChanges(olds.userPoolTags, news.userPoolTags));
+        if (field.apply === "setUserPoolMfaConfig") result.setUserPoolMfaConfig = true;
+        if (MFA_MEMBERS.includes(field.name) && (totpEnabled(olds) || totpEnabled(news))) result.setUserPoolMfaConfig = true;
     }
     return result;
 }
@@ -53,7 +67,10 @@ export function updateUserPoolRequest(id: string, olds: Props, news: Props): Pro
 
 /** The CreateUserPool request: what is declared, each declared object completed with its defaults. */
 export function createUserPoolRequest(news: Props): Props {
-    const fields = userPoolProperties.filter((f) => news[f.name] !== undefined && f.apply !== "addCustomAttributes");
+    // With a TOTP factor declared, MFA is switched on right after creation by SetUserPoolMfaConfig:
+    // CreateUserPool alone refuses MFA without an SMS configuration.
+    const later = (name: string) => name === "mfaConfiguration" && totpEnabled(news);
+    const fields = userPoolProperties.filter((f) => news[f.name] !== undefined && f.apply !== "addCustomAttributes" && !later(f.name));
     return toCognito(fields, desiredMembers(fields, {}, news));
 }
 

@@ -2,8 +2,9 @@
 // declaration that would reproduce it (the `inputs` read returns).
 import { fromDescribe, isRecord } from "./convert";
 import { changedPaths } from "./desiredState";
-import { regionOfPool } from "./resourceInputs";
+import { regionOfPool, resourceInputs } from "./resourceInputs";
 import { reportedAttributes, schemaAsDeclared } from "./schemaAttributes";
+import { Field } from "./table";
 import { userPoolProperties } from "./userPoolProperties";
 
 /** Outputs that Cognito computes; everything else in the outputs is an input, as the pool holds it. */
@@ -37,19 +38,36 @@ export function poolState(pool: Record<string, any>, declaredBefore: Record<stri
 }
 
 /**
- * The smallest declaration that reproduces `state`: members equal to what leaving them out means are
- * left out, so a pool read by id alone (UserPool.get) or refreshed reads like a program would write it.
+ * The smallest declaration that reproduces `state`, leaf by leaf: what a program would write for this
+ * pool. A read returns it as the resource's inputs, so a pool read by id (UserPool.get) or refreshed
+ * shows, on the next preview, exactly the members that differ from the program, at their paths.
  */
 export function declarationOf(state: Record<string, unknown>): Record<string, unknown> {
     const inputs: Record<string, unknown> = {};
-    for (const field of userPoolProperties) {
-        const value = state[field.name];
-        if (value === undefined || field.deprecated) continue;
-        const meaningful = field.required || field.undeclared === "keep" || changedPaths(field, value, undefined).length > 0;
-        if (meaningful) inputs[field.name] = value;
+    for (const field of [...userPoolProperties, ...resourceInputs.filter((f) => f.apply === "setUserPoolMfaConfig")]) {
+        if (field.deprecated) continue;
+        const value = minimalDeclaration(field, state[field.name], true);
+        if (value !== undefined) inputs[field.name] = value;
     }
     if (Array.isArray(inputs.schema) && inputs.schema.length === 0) delete inputs.schema;
     return inputs;
+}
+
+function minimalDeclaration(field: Field, value: unknown, topLevel: boolean): unknown {
+    if (value === undefined) return undefined;
+    // Settings Cognito cannot change, and the name, are stated whole: they identify the pool.
+    if (topLevel && (field.required || field.undeclared === "keep")) return value;
+    // Texts and legacy values Cognito fills in itself: a program would not write them.
+    if (field.undeclared === "keep" || field.undeclared === "ignore") return undefined;
+    if (field.shape.kind === "object" && isRecord(value)) {
+        const out: Record<string, unknown> = {};
+        for (const child of field.shape.fields) {
+            const member = minimalDeclaration(child, value[child.name], false);
+            if (member !== undefined) out[child.name] = member;
+        }
+        return Object.keys(out).length > 0 ? out : undefined;
+    }
+    return changedPaths(field, value, undefined).length > 0 ? value : undefined;
 }
 
 function isoDate(value: unknown): string | undefined {

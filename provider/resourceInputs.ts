@@ -1,20 +1,31 @@
-// Inputs of the UserPool resource that are not CreateUserPool members. They go through the same walks
-// as the table's rows (check, diff) but are never sent to Cognito.
+// Inputs of the UserPool resource that are not CreateUserPool members: the pool's region, the user's
+// consents, adoption of an existing pool, and the MFA factor set through SetUserPoolMfaConfig. They go
+// through the same walks as the table's rows (check, diff) but never into CreateUserPool/UpdateUserPool.
 import { Field } from "./table";
 
-/**
- * The region the pool lives in. A pool cannot move between regions, so a different region is a new
- * pool: without this input, promoting a stack to another region would update a pool that is not there.
- */
-export const regionInput: Field = {
-    cognito: "",
-    name: "region",
-    shape: { kind: "string", pattern: /^[a-z]{2}(-[a-z]+)+-\d$/ },
-    apply: "replace",
-    undeclared: "keep",
-};
-
-export const resourceInputs: readonly Field[] = [regionInput];
+export const resourceInputs: readonly Field[] = [
+    // A pool cannot move between regions, so a different region is a new pool: without this input,
+    // promoting a stack to another region would update a pool that is not there.
+    {
+        cognito: "",
+        name: "region",
+        shape: { kind: "string", pattern: /^[a-z]{2}(-[a-z]+)+-\d$/ },
+        apply: "replace",
+        undeclared: "keep",
+    },
+    // Consent to lose the users of a pool that has some: a replacement or a deletion goes ahead.
+    { cognito: "", name: "allowReplacementWithUsers", shape: { kind: "boolean" }, apply: "state" },
+    // Consent to replace the pool when the schema changes in a way Cognito cannot make.
+    { cognito: "", name: "replaceOnSchemaChange", shape: { kind: "boolean" }, apply: "state" },
+    // Adopt this existing pool instead of creating one.
+    { cognito: "", name: "existingPoolId", shape: { kind: "string", pattern: /^[\w-]+_[0-9a-zA-Z]+$/ }, apply: "createOnly" },
+    {
+        cognito: "SoftwareTokenMfaConfiguration",
+        name: "softwareTokenMfaConfiguration",
+        apply: "setUserPoolMfaConfig",
+        shape: { kind: "object", fields: [{ cognito: "Enabled", name: "enabled", shape: { kind: "boolean" }, required: true }] },
+    },
+];
 
 /** The region in a pool id (`us-east-1_AbCdEfGhI`) or ARN. */
 export function regionOfPool(idOrArn: string | undefined): string | undefined {

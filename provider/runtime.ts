@@ -2,9 +2,11 @@
 // (`require("pulumi-cognito-user-pool/runtime")`, see shim.ts), so nothing here is serialized into state.
 import type * as pulumi from "@pulumi/pulumi";
 import { ENDPOINT_CONFIG_KEY, useSettings } from "./cognitoClient";
+import { checkReplacement, schemaRefusal } from "./guards";
 import { createPool, deletePool, readPool, updatePool } from "./lifecycle";
 import { plan } from "./plan";
 import { resourceInputs } from "./resourceInputs";
+import { checkRules } from "./rules";
 import { userPoolProperties } from "./userPoolProperties";
 import { validateObject } from "./validate";
 
@@ -17,18 +19,16 @@ const provider: pulumi.dynamic.ResourceProvider = {
 
     async check(_olds: Props, news: Props) {
         const { __provider: _provider, ...declared } = news;
-        return { inputs: news, failures: validateObject([...userPoolProperties, ...resourceInputs], declared, "") };
+        const failures = validateObject([...userPoolProperties, ...resourceInputs], declared, "");
+        return { inputs: news, failures: [...failures, ...checkRules(declared)] };
     },
 
     async diff(id: string, olds: Props, news: Props) {
         const steps = plan(olds, news);
-        if (steps.refused.length > 0) {
-            throw new Error(
-                `User pool "${news.poolName ?? olds.poolName}" (${id}): Cognito cannot make this change, so nothing was changed.\n` +
-                    steps.refused.map((r) => `  - ${r}`).join("\n") +
-                    "\nCognito can add custom attributes but never modify or remove one. Put the attribute back as it was, " +
-                    "or add a new attribute under another name.",
-            );
+        if (steps.refused.length > 0) throw schemaRefusal(id, olds, steps.refused);
+        if (steps.replaces.length > 0) {
+            const reasons = steps.replaces.map((r) => (r === "schema" ? steps.schemaReplacement.join("; ") : `${r} cannot change`));
+            checkReplacement(id, olds, news, reasons);
         }
         return { changes: steps.changed.length > 0, replaces: steps.replaces, deleteBeforeReplace: false };
     },

@@ -27,7 +27,13 @@ export type Apply =
     /** Tags: TagResource / UntagResource, and also sent with UpdateUserPool so an update cannot drop them. */
     | "tags"
     /** Schema: attributes can only be added (AddCustomAttributes), never changed or removed. */
-    | "addCustomAttributes";
+    | "addCustomAttributes"
+    /** MFA factors: SetUserPoolMfaConfig, always with the whole MFA configuration. */
+    | "setUserPoolMfaConfig"
+    /** Ours alone (a consent, say): kept in the state; a change is an update that calls Cognito for nothing. */
+    | "state"
+    /** Read only when the pool is created (adopting an existing pool); later changes mean nothing. */
+    | "createOnly";
 
 export interface Field {
     /** The member's name in the Cognito API. */

@@ -373,6 +373,60 @@ export interface UserPoolArgs {
      * ```
      */
     region?: pulumi.Input<string>;
+
+    /**
+     * Consent to lose the accounts in this pool. Without it, a change that replaces a pool that had
+     * users at the last refresh fails at preview, and deleting a pool that has users (destroy, or
+     * removing it from the program) fails, each with the user count; with it, both go ahead. Works
+     * beside Pulumi's `protect` resource option, which refuses any deletion outright.
+     *
+     * @default false
+     * @example
+     * ```ts
+     * new UserPool("users", { usernameConfiguration: { caseSensitive: false }, allowReplacementWithUsers: true });
+     * ```
+     */
+    allowReplacementWithUsers?: pulumi.Input<boolean>;
+
+    /**
+     * Consent to replace the pool when `schema` changes in a way Cognito cannot make (an attribute
+     * modified or removed). Without it such a change fails at preview. A replacement is a new, empty
+     * pool, and one with users still needs `allowReplacementWithUsers`.
+     *
+     * @default false
+     * @example
+     * ```ts
+     * new UserPool("users", { schema: [{ name: "tenant", attributeDataType: "Number" }], replaceOnSchemaChange: true });
+     * ```
+     */
+    replaceOnSchemaChange?: pulumi.Input<boolean>;
+
+    /**
+     * Bring an existing pool under management instead of creating one (`pulumi import` cannot work for
+     * dynamic providers). On create, the pool with this id is read, the declared configuration applied
+     * to it, and its id taken; no second pool is created. Its immutable settings (usernameConfiguration,
+     * aliasAttributes, usernameAttributes, schema) must be declared as the pool has them. Read only at
+     * creation.
+     *
+     * @default not set: a new pool is created
+     * @example
+     * ```ts
+     * new UserPool("users", { existingPoolId: "us-east-1_AbCdEfGhI", usernameAttributes: ["email"] });
+     * ```
+     */
+    existingPoolId?: pulumi.Input<string>;
+
+    /**
+     * A TOTP (authenticator app) MFA factor, set through SetUserPoolMfaConfig. Enabling it needs
+     * `mfaConfiguration` "ON" or "OPTIONAL"; MFA "ON"/"OPTIONAL" needs this or `smsConfiguration`.
+     *
+     * @default TOTP disabled
+     * @example
+     * ```ts
+     * new UserPool("users", { mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } });
+     * ```
+     */
+    softwareTokenMfaConfiguration?: pulumi.Input<UserPoolSoftwareTokenMfaConfigurationArgs>;
 }
 
 // ---- policies --------------------------------------------------------------------------------------
@@ -987,4 +1041,10 @@ export interface UserPoolRecoveryMechanismArgs {
      * themselves: an administrator resets the password).
      */
     name: pulumi.Input<"verified_email" | "verified_phone_number" | "admin_only">;
+}
+
+/** The TOTP MFA factor (SetUserPoolMfaConfig's SoftwareTokenMfaConfiguration). */
+export interface UserPoolSoftwareTokenMfaConfigurationArgs {
+    /** Whether users can use an authenticator app as their MFA factor. */
+    enabled: pulumi.Input<boolean>;
 }

@@ -45,6 +45,9 @@ export class UserPool extends pulumi.dynamic.Resource {
     public readonly userPoolAddOns!: Out<"userPoolAddOns">;
     public readonly usernameConfiguration!: Out<"usernameConfiguration">;
     public readonly accountRecoverySetting!: Out<"accountRecoverySetting">;
+    public readonly softwareTokenMfaConfiguration!: Out<"softwareTokenMfaConfiguration">;
+    public readonly allowReplacementWithUsers!: Out<"allowReplacementWithUsers">;
+    public readonly replaceOnSchemaChange!: Out<"replaceOnSchemaChange">;
 
     /** The region the pool lives in. */
     public readonly region!: pulumi.Output<string>;
