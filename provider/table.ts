@@ -6,17 +6,32 @@
 // a row.
 
 export type Shape =
-    | { kind: "string"; pattern?: RegExp; minLength?: number; maxLength?: number }
+    | {
+          kind: "string";
+          pattern?: RegExp;
+          /** What the pattern means, for the error message ("an ARN", "a region like us-east-1"). */
+          format?: string;
+          minLength?: number;
+          maxLength?: number;
+          /** Placeholders Cognito requires in a message template, such as `{####}`. */
+          mustContain?: readonly Placeholder[];
+      }
     | { kind: "integer"; min?: number; max?: number }
     | { kind: "boolean" }
     | { kind: "enum"; values: readonly string[] }
     /** A list of scalars; `unordered` lists are sets to Cognito, so order never makes a diff. */
-    | { kind: "list"; of: Shape; unordered?: boolean; maxItems?: number }
+    | { kind: "list"; of: Shape; unordered?: boolean; minItems?: number; maxItems?: number }
     /** A list of objects; `sortBy` names the member that gives them a stable order. */
-    | { kind: "objectList"; fields: readonly Field[]; sortBy?: string }
+    | { kind: "objectList"; fields: readonly Field[]; sortBy?: string; minItems?: number; maxItems?: number }
     | { kind: "object"; fields: readonly Field[] }
     /** A string-to-string map whose keys are the user's own (tags): never renamed. */
-    | { kind: "map" };
+    | { kind: "map"; maxEntries?: number; keyLength?: [number, number]; valueLength?: [number, number] };
+
+export interface Placeholder {
+    pattern: RegExp;
+    /** How the message names it: `{####}`. */
+    text: string;
+}
 
 /** How a change to a top-level member reaches Cognito. */
 export type Apply =

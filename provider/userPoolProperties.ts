@@ -1,28 +1,39 @@
 // The UserPool's properties: one row per CreateUserPool member (../shared/reference/create_user_pool.txt).
 // Names follow the API nested exactly as it is, in lowerCamelCase; defaults are what DescribeUserPool
 // reports for a pool created with only a name (FACTS.md, "Defaults Cognito fills in").
-import { Field, Shape } from "./table";
+import { Field, Placeholder, Shape } from "./table";
 
 const string: Shape = { kind: "string" };
+// Constraints below are Cognito's (FACTS.md, "Constraints real Cognito enforces", and the API model).
+const ARN_PATTERN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]*:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
+const arn: Shape = { kind: "string", minLength: 20, maxLength: 2048, pattern: ARN_PATTERN, format: "an ARN (arn:aws:<service>:<region>:<account>:<resource>)" };
+const CODE: Placeholder = { pattern: /\{####\}/, text: "{####}" };
+const LINK: Placeholder = { pattern: /\{##[\s\S]*##\}/, text: "{##<link text>##}" };
+const USERNAME: Placeholder = { pattern: /\{username\}/, text: "{username}" };
+const smsText = (...mustContain: Placeholder[]): Shape => ({ kind: "string", minLength: 6, maxLength: 140, mustContain });
+const emailText = (...mustContain: Placeholder[]): Shape => ({ kind: "string", minLength: 6, maxLength: 20000, mustContain });
+const subject: Shape = { kind: "string", minLength: 1, maxLength: 140 };
+/** Attribute constraints are numbers written as strings in the API. */
+const numeric: Shape = { kind: "string", pattern: /^-?\d+$/, format: "a whole number written as a string, such as \"64\"" };
 const integer = (min?: number, max?: number): Shape => ({ kind: "integer", min, max });
 const boolean: Shape = { kind: "boolean" };
 const oneOf = (...values: string[]): Shape => ({ kind: "enum", values });
 const setOf = (...values: string[]): Shape => ({ kind: "list", of: oneOf(...values), unordered: true });
 const object = (...fields: Field[]): Shape => ({ kind: "object", fields });
-const lambdaArn = (cognito: string, name: string): Field => ({ cognito, name, shape: string });
+const lambdaArn = (cognito: string, name: string): Field => ({ cognito, name, shape: arn });
 const lambdaSender = (cognito: string, name: string): Field => ({
     cognito,
     name,
     shape: object(
         { cognito: "LambdaVersion", name: "lambdaVersion", shape: oneOf("V1_0"), required: true },
-        { cognito: "LambdaArn", name: "lambdaArn", shape: string, required: true },
+        { cognito: "LambdaArn", name: "lambdaArn", shape: arn, required: true },
     ),
 });
 /** Message texts Cognito fills with its own default wording when none is given. */
-const cognitoText = (cognito: string, name: string, deprecated?: string): Field => ({
+const cognitoText = (cognito: string, name: string, shape: Shape, deprecated?: string): Field => ({
     cognito,
     name,
-    shape: string,
+    shape,
     undeclared: "keep",
     deprecated,
 });
@@ -32,7 +43,7 @@ export const userPoolProperties: readonly Field[] = [
         cognito: "PoolName",
         reportedAs: "Name",
         name: "poolName",
-        shape: { kind: "string", minLength: 1, maxLength: 128, pattern: /^[\w\s+=,.@-]+$/ },
+        shape: { kind: "string", minLength: 1, maxLength: 128, pattern: /^[\w\s+=,.@-]+$/, format: "letters, digits, spaces and _+=,.@- only" },
         apply: "updateUserPool",
         required: true,
     },
@@ -84,7 +95,7 @@ export const userPoolProperties: readonly Field[] = [
             lambdaArn("UserMigration", "userMigration"),
             lambdaSender("CustomSMSSender", "customSmsSender"),
             lambdaSender("CustomEmailSender", "customEmailSender"),
-            { cognito: "KMSKeyID", name: "kmsKeyId", shape: string },
+            { cognito: "KMSKeyID", name: "kmsKeyId", shape: arn },
         ),
     },
     {
@@ -108,19 +119,19 @@ export const userPoolProperties: readonly Field[] = [
         apply: "replace",
         default: [],
     },
-    { ...cognitoText("SmsVerificationMessage", "smsVerificationMessage", "use verificationMessageTemplate.smsMessage"), apply: "updateUserPool" },
-    { ...cognitoText("EmailVerificationMessage", "emailVerificationMessage", "use verificationMessageTemplate.emailMessage"), apply: "updateUserPool" },
-    { ...cognitoText("EmailVerificationSubject", "emailVerificationSubject", "use verificationMessageTemplate.emailSubject"), apply: "updateUserPool" },
+    { ...cognitoText("SmsVerificationMessage", "smsVerificationMessage", smsText(CODE), "use verificationMessageTemplate.smsMessage"), apply: "updateUserPool" },
+    { ...cognitoText("EmailVerificationMessage", "emailVerificationMessage", emailText(CODE), "use verificationMessageTemplate.emailMessage"), apply: "updateUserPool" },
+    { ...cognitoText("EmailVerificationSubject", "emailVerificationSubject", subject, "use verificationMessageTemplate.emailSubject"), apply: "updateUserPool" },
     {
         cognito: "VerificationMessageTemplate",
         name: "verificationMessageTemplate",
         apply: "updateUserPool",
         shape: object(
-            cognitoText("SmsMessage", "smsMessage"),
-            cognitoText("EmailMessage", "emailMessage"),
-            cognitoText("EmailSubject", "emailSubject"),
-            cognitoText("EmailMessageByLink", "emailMessageByLink"),
-            cognitoText("EmailSubjectByLink", "emailSubjectByLink"),
+            cognitoText("SmsMessage", "smsMessage", smsText(CODE)),
+            cognitoText("EmailMessage", "emailMessage", emailText(CODE)),
+            cognitoText("EmailSubject", "emailSubject", subject),
+            cognitoText("EmailMessageByLink", "emailMessageByLink", emailText(LINK)),
+            cognitoText("EmailSubjectByLink", "emailSubjectByLink", subject),
             {
                 cognito: "DefaultEmailOption",
                 name: "defaultEmailOption",
@@ -129,7 +140,7 @@ export const userPoolProperties: readonly Field[] = [
             },
         ),
     },
-    { cognito: "SmsAuthenticationMessage", name: "smsAuthenticationMessage", shape: string, apply: "updateUserPool" },
+    { cognito: "SmsAuthenticationMessage", name: "smsAuthenticationMessage", shape: smsText(CODE), apply: "updateUserPool" },
     {
         cognito: "MfaConfiguration",
         name: "mfaConfiguration",
@@ -164,8 +175,12 @@ export const userPoolProperties: readonly Field[] = [
         name: "emailConfiguration",
         apply: "updateUserPool",
         shape: object(
-            { cognito: "SourceArn", name: "sourceArn", shape: string },
-            { cognito: "ReplyToEmailAddress", name: "replyToEmailAddress", shape: string },
+            { cognito: "SourceArn", name: "sourceArn", shape: arn },
+            {
+                cognito: "ReplyToEmailAddress",
+                name: "replyToEmailAddress",
+                shape: { kind: "string", pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, format: "an email address" },
+            },
             {
                 cognito: "EmailSendingAccount",
                 name: "emailSendingAccount",
@@ -173,7 +188,11 @@ export const userPoolProperties: readonly Field[] = [
                 default: "COGNITO_DEFAULT",
             },
             { cognito: "From", name: "from", shape: string },
-            { cognito: "ConfigurationSet", name: "configurationSet", shape: string },
+            {
+                cognito: "ConfigurationSet",
+                name: "configurationSet",
+                shape: { kind: "string", minLength: 1, maxLength: 64, pattern: /^[a-zA-Z0-9_-]+$/, format: "letters, digits, _ and -" },
+            },
         ),
     },
     {
@@ -183,13 +202,24 @@ export const userPoolProperties: readonly Field[] = [
         // SnsCallerArn is required inside it: an empty one would be refused.
         undeclared: "absent",
         shape: object(
-            { cognito: "SnsCallerArn", name: "snsCallerArn", shape: string, required: true },
+            { cognito: "SnsCallerArn", name: "snsCallerArn", shape: arn, required: true },
             { cognito: "ExternalId", name: "externalId", shape: string },
             // Cognito fills in the pool's own region when none is given.
-            { cognito: "SnsRegion", name: "snsRegion", shape: string, undeclared: "keep" },
+            {
+                cognito: "SnsRegion",
+                name: "snsRegion",
+                shape: { kind: "string", minLength: 5, maxLength: 32, pattern: /^[-\w]+$/, format: "a region like us-east-1" },
+                undeclared: "keep",
+            },
         ),
     },
-    { cognito: "UserPoolTags", name: "userPoolTags", shape: { kind: "map" }, apply: "tags", default: {} },
+    {
+        cognito: "UserPoolTags",
+        name: "userPoolTags",
+        shape: { kind: "map", maxEntries: 50, keyLength: [1, 128], valueLength: [0, 256] },
+        apply: "tags",
+        default: {},
+    },
     {
         cognito: "AdminCreateUserConfig",
         name: "adminCreateUserConfig",
@@ -203,9 +233,9 @@ export const userPoolProperties: readonly Field[] = [
                 cognito: "InviteMessageTemplate",
                 name: "inviteMessageTemplate",
                 shape: object(
-                    cognitoText("SMSMessage", "smsMessage"),
-                    cognitoText("EmailMessage", "emailMessage"),
-                    cognitoText("EmailSubject", "emailSubject"),
+                    cognitoText("SMSMessage", "smsMessage", smsText(USERNAME, CODE)),
+                    cognitoText("EmailMessage", "emailMessage", emailText(USERNAME, CODE)),
+                    cognitoText("EmailSubject", "emailSubject", subject),
                 ),
             },
         ),
@@ -220,9 +250,16 @@ export const userPoolProperties: readonly Field[] = [
         shape: {
             kind: "objectList",
             sortBy: "name",
+            // Cognito's limit is 50 custom attributes; with the 20 standard ones a schema lists at most 70.
+            maxItems: 70,
             fields: [
                 // 32 is the API's limit for any attribute name; Cognito holds custom names to 20.
-                { cognito: "Name", name: "name", shape: { kind: "string", minLength: 1, maxLength: 32 }, required: true },
+                {
+                    cognito: "Name",
+                    name: "name",
+                    shape: { kind: "string", minLength: 1, maxLength: 32, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, format: "letters, digits and punctuation, no spaces" },
+                    required: true,
+                },
                 {
                     cognito: "AttributeDataType",
                     name: "attributeDataType",
@@ -235,16 +272,16 @@ export const userPoolProperties: readonly Field[] = [
                     cognito: "NumberAttributeConstraints",
                     name: "numberAttributeConstraints",
                     shape: object(
-                        { cognito: "MinValue", name: "minValue", shape: string },
-                        { cognito: "MaxValue", name: "maxValue", shape: string },
+                        { cognito: "MinValue", name: "minValue", shape: numeric },
+                        { cognito: "MaxValue", name: "maxValue", shape: numeric },
                     ),
                 },
                 {
                     cognito: "StringAttributeConstraints",
                     name: "stringAttributeConstraints",
                     shape: object(
-                        { cognito: "MinLength", name: "minLength", shape: string },
-                        { cognito: "MaxLength", name: "maxLength", shape: string },
+                        { cognito: "MinLength", name: "minLength", shape: numeric },
+                        { cognito: "MaxLength", name: "maxLength", shape: numeric },
                     ),
                 },
             ],
@@ -289,6 +326,8 @@ export const userPoolProperties: readonly Field[] = [
             shape: {
                 kind: "objectList",
                 sortBy: "priority",
+                minItems: 1,
+                maxItems: 2,
                 fields: [
                     { cognito: "Priority", name: "priority", shape: integer(1, 2), required: true },
                     {

@@ -42,7 +42,12 @@ function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[]
                 return fail(`it must be at least ${shape.minLength} characters long`);
             if (shape.maxLength !== undefined && value.length > shape.maxLength)
                 return fail(`it must be at most ${shape.maxLength} characters long`);
-            if (shape.pattern && !shape.pattern.test(value)) return fail(`it must match ${shape.pattern.source}`);
+            if (shape.pattern && !shape.pattern.test(value)) return fail(`it must be ${shape.format ?? `a string matching ${shape.pattern.source}`}`);
+            for (const placeholder of shape.mustContain ?? []) {
+                if (!placeholder.pattern.test(value)) {
+                    return fail(`it must contain ${shape.mustContain!.map((p) => p.text).join(" and ")}, which Cognito replaces`);
+                }
+            }
             return [];
         case "integer":
             if (typeof value !== "number" || !Number.isInteger(value)) return fail("it must be a whole number");
@@ -56,23 +61,39 @@ function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[]
         case "list": {
             if (!Array.isArray(value)) return fail("it must be a list");
             const failures = value.flatMap((item, i) => validateValue(shape.of, item, `${at}[${i}]`));
+            failures.push(...itemCount(shape, value, fail));
             const known = value.filter((v) => !isUnknown(v));
             if (new Set(known).size !== known.length) failures.push(...fail("each value may appear only once"));
             return failures;
         }
         case "objectList":
             if (!Array.isArray(value)) return fail("it must be a list");
-            return value.flatMap((item, i) =>
-                isRecord(item) ? validateObject(shape.fields, item, `${at}[${i}]`) : isUnknown(item) ? [] : fail(`item ${i} must be an object`),
-            );
+            return [
+                ...itemCount(shape, value, fail),
+                ...value.flatMap((item, i) =>
+                    isRecord(item) ? validateObject(shape.fields, item, `${at}[${i}]`) : isUnknown(item) ? [] : fail(`item ${i} must be an object`),
+                ),
+            ];
         case "object":
             return isRecord(value) ? validateObject(shape.fields, value, at) : fail("it must be an object");
         case "map":
             if (!isRecord(value)) return fail("it must be an object of string keys to string values");
-            return Object.entries(value).flatMap(([k, v]) =>
-                typeof v === "string" || isUnknown(v) ? [] : validateValue({ kind: "string" }, v, `${at}["${k}"]`),
-            );
+            const entries = Object.entries(value);
+            const failures = entries.flatMap(([k, v]) => [
+                ...validateValue({ kind: "string", minLength: shape.keyLength?.[0], maxLength: shape.keyLength?.[1] }, k, `${at} key "${k}"`),
+                ...validateValue({ kind: "string", minLength: shape.valueLength?.[0], maxLength: shape.valueLength?.[1] }, v, `${at}["${k}"]`),
+            ]);
+            if (shape.maxEntries !== undefined && entries.length > shape.maxEntries) {
+                failures.push(...fail(`it may have at most ${shape.maxEntries} entries, not ${entries.length}`));
+            }
+            return failures;
     }
+}
+
+function itemCount(shape: { minItems?: number; maxItems?: number }, list: unknown[], fail: (allowed: string) => CheckFailure[]) {
+    if (shape.minItems !== undefined && list.length < shape.minItems) return fail(`it needs at least ${shape.minItems} item(s)`);
+    if (shape.maxItems !== undefined && list.length > shape.maxItems) return fail(`it may have at most ${shape.maxItems} items, not ${list.length}`);
+    return [];
 }
 
 function join(path: string, key: string): string {
