@@ -19,12 +19,20 @@ export function isDeletionProtected(err: unknown): boolean {
 /** `what` names the operation and the pool, e.g. `delete user pool "users" (us-east-1_abc)`. */
 export function explain(what: string, err: unknown): Error {
     const name = errorName(err);
-    const message = String((err as Error)?.message ?? err);
+    const message = String((err as Error)?.message ?? err).split("\n")[0];
     const fix = advice(name, err);
     return new Error(`Could not ${what}: ${name}: ${message}${fix ? `\n${fix}` : ""}`);
 }
 
 function advice(name: string, err: unknown): string | undefined {
+    const message = String((err as Error)?.message ?? "");
+    const code = (err as { code?: string })?.code ?? "";
+    if (/region is missing/i.test(message)) {
+        return "No AWS region is set: `pulumi config set aws:region <region>` (or set AWS_REGION), or give the UserPool a region.";
+    }
+    if (["ECONNREFUSED", "ENOTFOUND", "ECONNRESET", "ETIMEDOUT", "EAI_AGAIN"].includes(code) || name === "TimeoutError") {
+        return "Cognito could not be reached. Check the network, and the endpoint if one is set (stack config cognito-user-pool:endpoint, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER or AWS_ENDPOINT_URL).";
+    }
     if (isDeletionProtected(err)) {
         return (
             'The pool has deletion protection ACTIVE, so Cognito keeps it. To delete it, set deletionProtection: "INACTIVE" ' +
@@ -50,7 +58,14 @@ function advice(name: string, err: unknown): string | undefined {
         case "ResourceNotFoundException":
             return "The pool no longer exists; run `pulumi refresh` to bring the stack's state up to date.";
         case "InvalidParameterException":
-            return "Cognito refused a setting; the message above names it.";
+            return "Cognito refused a setting; the message above names it. If `pulumi preview` passed, please report it: check should have caught this.";
+        case "InvalidEmailRoleAccessPolicyException":
+            return "Cognito cannot send email through SES with emailConfiguration.sourceArn: verify the identity in SES and allow Cognito to use it.";
+        case "UserPoolTaggingException":
+            return "Cognito refused the tags: keys 1–128 characters, values up to 256, at most 50 tags.";
+        case "ConcurrentModificationException":
+        case "InternalErrorException":
+            return "A passing error on Cognito's side: run `pulumi up` again.";
         default:
             return undefined;
     }
