@@ -5,7 +5,7 @@ const DELETION_PROTECTION_DOC =
     "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-deletion-protection.html";
 
 export function errorName(err: unknown): string {
-    return (err as { name?: string })?.name ?? "Error";
+    return (err as { awsErrorName?: string })?.awsErrorName ?? (err as { name?: string })?.name ?? "Error";
 }
 
 export function isNotFound(err: unknown): boolean {
@@ -21,7 +21,8 @@ export function explain(what: string, err: unknown): Error {
     const name = errorName(err);
     const message = String((err as Error)?.message ?? err).split("\n")[0];
     const fix = advice(name, err);
-    return new Error(`Could not ${what}: ${name}: ${message}${fix ? `\n${fix}` : ""}`);
+    // The AWS error's name stays on the clear error, so callers can still tell "not found" from the rest.
+    return Object.assign(new Error(`Could not ${what}: ${name}: ${message}${fix ? `\n${fix}` : ""}`), { awsErrorName: name });
 }
 
 function advice(name: string, err: unknown): string | undefined {

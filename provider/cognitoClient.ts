@@ -1,41 +1,80 @@
-// The Cognito client. Made at run time, inside the provider host, never captured in the serialized
-// provider (an SDK client cannot be serialized, and anything captured would be stored in state).
+// The Cognito client and the settings it runs with. Made at run time, inside the provider host, never
+// captured in the serialized provider (an SDK client cannot be serialized, and anything captured would
+// be stored in state).
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 
-/** The stack config key that points a stack at a local Cognito (or any other endpoint). */
+/** Stack config keys the provider reads (besides aws:region). */
 export const ENDPOINT_CONFIG_KEY = "cognito-user-pool:endpoint";
+export const CONFIG_KEYS = {
+    endpoint: ENDPOINT_CONFIG_KEY,
+    requestsPerSecond: "cognito-user-pool:requestsPerSecond",
+    maxAttempts: "cognito-user-pool:maxAttempts",
+    retryBaseDelayMs: "cognito-user-pool:retryBaseDelayMs",
+    requestTimeoutMs: "cognito-user-pool:requestTimeoutMs",
+    iamPropagationSeconds: "cognito-user-pool:iamPropagationSeconds",
+} as const;
 
 export interface ProviderSettings {
     /** `aws:region` from the stack config; else the SDK's own default (AWS_REGION, profile, …). */
     region?: string;
-    /** `cognito-user-pool:endpoint` from the stack config: a local Cognito, for example. */
+    /** A local Cognito, for example; else AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, else AWS. */
     endpoint?: string;
+    /**
+     * Requests per second, shared by every pool the host serves (one host serves a whole deployment).
+     * Cognito allows about 15 per second per account and region for reads and for writes.
+     */
+    requestsPerSecond: number;
+    /** Attempts per call for throttling, server errors and dropped connections. */
+    maxAttempts: number;
+    /** The first retry waits up to this long; each further one up to twice as long (full jitter), at most 20 s. */
+    retryBaseDelayMs: number;
+    /** A call with no answer after this long counts as a dropped connection. */
+    requestTimeoutMs: number;
+    /** How long to keep retrying while a new SMS role propagates through IAM. */
+    iamPropagationSeconds: number;
 }
 
-let settings: ProviderSettings = {};
+export const DEFAULT_SETTINGS: ProviderSettings = {
+    requestsPerSecond: 10,
+    maxAttempts: 8,
+    retryBaseDelayMs: 200,
+    requestTimeoutMs: 30_000,
+    iamPropagationSeconds: 120,
+};
+
+let settings: ProviderSettings = { ...DEFAULT_SETTINGS };
 const clients = new Map<string, CognitoIdentityProviderClient>();
 
 /** Called by configure with the stack's config; the host configures each provider once per process. */
-export function useSettings(next: ProviderSettings): void {
-    settings = { ...next };
+export function useSettings(next: Partial<ProviderSettings>): void {
+    settings = { ...DEFAULT_SETTINGS, ...withoutUndefined(next) };
     clients.clear();
 }
 
+export function currentSettings(): ProviderSettings {
+    return settings;
+}
+
 /**
- * One client per process, region and endpoint; the region is the pool's own where it is known. Credentials come from the SDK's default chain; the endpoint
- * from the stack config, else AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL (read by
- * the SDK itself), else AWS.
+ * One client per process, region and endpoint; the region is the pool's own where it is known. The
+ * SDK's own retries are off: cognitoCalls.ts retries, knowing which calls are safe to repeat.
  */
 export function cognito(poolRegion?: string): CognitoIdentityProviderClient {
     const region = poolRegion ?? settings.region;
-    const key = `${region}|${settings.endpoint}`;
+    const key = `${region}|${settings.endpoint}|${settings.requestTimeoutMs}`;
     let client = clients.get(key);
     if (!client) {
         client = new CognitoIdentityProviderClient({
             ...(region ? { region } : {}),
             ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+            maxAttempts: 1,
+            requestHandler: { requestTimeout: settings.requestTimeoutMs, connectionTimeout: settings.requestTimeoutMs },
         });
         clients.set(key, client);
     }
     return client;
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !Number.isNaN(v))) as Partial<T>;
 }

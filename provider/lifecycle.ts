@@ -5,17 +5,19 @@ import {
     DeleteUserPoolCommand,
     DescribeUserPoolCommand,
     GetUserPoolMfaConfigCommand,
+    ListUserPoolsCommand,
     SetUserPoolMfaConfigCommand,
     TagResourceCommand,
     UntagResourceCommand,
     UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { explain, isNotFound } from "./awsErrors";
-import { cognito } from "./cognitoClient";
+import { randomUUID } from "node:crypto";
+import { isNotFound } from "./awsErrors";
+import { send } from "./cognitoCalls";
 import { checkDeletion } from "./guards";
 import { mfaState, needsMfaConfigAfterCreate, setUserPoolMfaConfigRequest, totpEnabled } from "./mfa";
 import { createUserPoolRequest, plan, updateUserPoolRequest } from "./plan";
-import { declarationOf, poolState } from "./poolState";
+import { declarationOf, poolState, PROVIDER_TAG_PREFIX } from "./poolState";
 import { regionOfPool, resourceInputs } from "./resourceInputs";
 import { Attribute, schemaToCognito } from "./schemaAttributes";
 
@@ -27,16 +29,25 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
     if (inputs.existingPoolId) return adoptPool(inputs.existingPoolId, inputs);
     const request: Props = createUserPoolRequest(inputs);
     if (Array.isArray(inputs.schema)) request.Schema = schemaToCognito(inputs.schema as Attribute[]);
-    const response = await call(`create user pool "${inputs.poolName}"`, () =>
-        cognito(inputs.region).send(new CreateUserPoolCommand(request as any)),
-    );
+    // CreateUserPool is not idempotent: the token lets a retry find the pool a lost answer created.
+    const token = randomUUID();
+    request.UserPoolTags = { ...(request.UserPoolTags ?? {}), [CREATE_TOKEN_TAG]: token };
+    const response = await send<Props>(new CreateUserPoolCommand(request as any), {
+        what: `create user pool "${inputs.poolName}"`,
+        region: inputs.region,
+        recover: async () => {
+            const pool = await findCreatedPool(inputs.poolName, token, inputs.region);
+            return pool && { UserPool: pool };
+        },
+    });
     let pool = response.UserPool as Props;
     if (needsMfaConfigAfterCreate(inputs)) {
         // The pool exists from here on: a failure must still hand its id to the engine (FACTS.md).
         try {
-            await call(`set the MFA configuration of user pool ${label(pool.Id, inputs)}`, () =>
-                cognito(regionOfPool(pool.Id)).send(new SetUserPoolMfaConfigCommand(setUserPoolMfaConfigRequest(pool.Id, inputs) as any)),
-            );
+            await send(new SetUserPoolMfaConfigCommand(setUserPoolMfaConfigRequest(pool.Id, inputs) as any), {
+                what: `set the MFA configuration of user pool ${label(pool.Id, inputs)}`,
+                region: regionOfPool(pool.Id),
+            });
             pool = (await describe(pool.Id)) ?? pool;
         } catch (err) {
             throw await partialFailure(pool.Id, inputs, err as Error);
@@ -87,29 +98,33 @@ export async function updatePool(id: string, olds: Props, news: Props): Promise<
         throw new Error(`Cannot update user pool ${label(id, news)} in place: ${steps.replaces.join(", ")} can only change by replacement.`);
     }
     const pool = label(id, news);
-    const client = cognito(regionOfPool(id));
+    const region = regionOfPool(id);
     try {
         if (steps.addAttributes.length > 0) {
-            await call(`add custom attributes to user pool ${pool}`, () =>
-                client.send(new AddCustomAttributesCommand({ UserPoolId: id, CustomAttributes: schemaToCognito(steps.addAttributes) as any })),
-            );
+            const names = steps.addAttributes.map((a) => a.name);
+            await send(new AddCustomAttributesCommand({ UserPoolId: id, CustomAttributes: schemaToCognito(steps.addAttributes) as any }), {
+                what: `add custom attributes to user pool ${pool}`,
+                region,
+                // Adding an attribute twice is refused: after a lost answer, look before adding again.
+                recover: async () => ((await hasAttributes(id, names)) ? {} : undefined),
+            });
         }
         // Before UpdateUserPool: Cognito accepts MFA ON/OPTIONAL only once a factor is configured.
+        // The other calls carry a complete state, so sending one again changes nothing.
         if (steps.setUserPoolMfaConfig) {
-            await call(`set the MFA configuration of user pool ${pool}`, () =>
-                client.send(new SetUserPoolMfaConfigCommand(setUserPoolMfaConfigRequest(id, news) as any)),
-            );
+            await send(new SetUserPoolMfaConfigCommand(setUserPoolMfaConfigRequest(id, news) as any), {
+                what: `set the MFA configuration of user pool ${pool}`,
+                region,
+            });
         }
         if (steps.updateUserPool) {
-            await call(`update user pool ${pool}`, () => client.send(new UpdateUserPoolCommand(updateUserPoolRequest(id, olds, news) as any)));
+            await send(new UpdateUserPoolCommand(updateUserPoolRequest(id, olds, news) as any), { what: `update user pool ${pool}`, region });
         }
         if (steps.tagsToRemove.length > 0) {
-            await call(`untag user pool ${pool}`, () =>
-                client.send(new UntagResourceCommand({ ResourceArn: olds.arn, TagKeys: steps.tagsToRemove })),
-            );
+            await send(new UntagResourceCommand({ ResourceArn: olds.arn, TagKeys: steps.tagsToRemove }), { what: `untag user pool ${pool}`, region });
         }
         if (Object.keys(steps.tagsToSet).length > 0) {
-            await call(`tag user pool ${pool}`, () => client.send(new TagResourceCommand({ ResourceArn: olds.arn, Tags: steps.tagsToSet })));
+            await send(new TagResourceCommand({ ResourceArn: olds.arn, Tags: steps.tagsToSet }), { what: `tag user pool ${pool}`, region });
         }
     } catch (err) {
         throw await partialFailure(id, news, err as Error);
@@ -125,28 +140,57 @@ export async function deletePool(id: string, props: Props): Promise<void> {
     if (!pool) return; // already gone: what delete wanted
     checkDeletion(id, props, Number(pool.EstimatedNumberOfUsers ?? 0));
     try {
-        await cognito(regionOfPool(id)).send(new DeleteUserPoolCommand({ UserPoolId: id }));
+        await send(new DeleteUserPoolCommand({ UserPoolId: id }), { what: `delete user pool ${label(id, props)}`, region: regionOfPool(id) });
     } catch (err) {
+        // A retry after a lost answer finds the pool already deleted: what delete wanted.
         if (isNotFound(err)) return;
-        throw explain(`delete user pool ${label(id, props)}`, err);
+        throw err;
     }
 }
 
 async function describe(id: string): Promise<Props | undefined> {
     try {
-        const response = await cognito(regionOfPool(id)).send(new DescribeUserPoolCommand({ UserPoolId: id }));
+        const response = await send<Props>(new DescribeUserPoolCommand({ UserPoolId: id }), { what: `read user pool ${id}`, region: regionOfPool(id) });
         return response.UserPool as Props;
     } catch (err) {
         if (isNotFound(err)) return undefined;
-        throw explain(`read user pool ${id}`, err);
+        throw err;
     }
 }
 
 async function readMfa(id: string): Promise<Props> {
-    const response = await call(`read the MFA configuration of user pool ${id}`, () =>
-        cognito(regionOfPool(id)).send(new GetUserPoolMfaConfigCommand({ UserPoolId: id })),
-    );
-    return mfaState(response as Props);
+    const response = await send<Props>(new GetUserPoolMfaConfigCommand({ UserPoolId: id }), {
+        what: `read the MFA configuration of user pool ${id}`,
+        region: regionOfPool(id),
+    });
+    return mfaState(response);
+}
+
+/** The tag that marks a pool with the create call that made it (see createPool); never shown in state. */
+export const CREATE_TOKEN_TAG = `${PROVIDER_TAG_PREFIX}create-token`;
+
+/** After a CreateUserPool whose answer was lost: the pool it made, if it made one. */
+async function findCreatedPool(name: string, token: string, region: string | undefined): Promise<Props | undefined> {
+    let nextToken: string | undefined;
+    do {
+        const page = await send<Props>(new ListUserPoolsCommand({ MaxResults: 60, NextToken: nextToken }), {
+            what: `look for the user pool "${name}" a lost CreateUserPool answer may have created`,
+            region,
+        });
+        for (const candidate of page.UserPools ?? []) {
+            if (candidate.Name !== name) continue;
+            const pool = await describe(candidate.Id);
+            if (pool?.UserPoolTags?.[CREATE_TOKEN_TAG] === token) return pool;
+        }
+        nextToken = page.NextToken;
+    } while (nextToken);
+    return undefined;
+}
+
+async function hasAttributes(id: string, names: string[]): Promise<boolean> {
+    const pool = await describe(id);
+    const present = new Set((pool?.SchemaAttributes ?? []).map((a: Props) => String(a.Name).replace(/^(dev:)?custom:/, "")));
+    return names.every((n) => present.has(n.replace(/^(dev:)?custom:/, "")));
 }
 
 /** The outputs: the declaration as given, overlaid with the pool as Cognito reports it. */
@@ -179,14 +223,6 @@ async function partialFailure(id: string, news: Props, err: Error): Promise<Erro
     const { [PROVIDER_KEY]: provider, ...declared } = news;
     const properties = { ...declared, ...(current ? poolState(current, news) : { arn: undefined }), [PROVIDER_KEY]: provider };
     return Object.assign(new Error(err.message), { id, properties: JSON.parse(JSON.stringify(properties)), reasons: [err.message] });
-}
-
-async function call<T>(what: string, send: () => Promise<T>): Promise<T> {
-    try {
-        return await send();
-    } catch (err) {
-        throw explain(what, err);
-    }
 }
 
 function label(id: string, props: Props): string {

@@ -20,8 +20,10 @@ const memberFields = userPoolProperties.filter((f) => f.name !== "schema");
  */
 export function poolState(pool: Record<string, any>, declaredBefore: Record<string, unknown>): Record<string, unknown> {
     const reported = reportedAttributes(pool.SchemaAttributes);
+    const members = fromDescribe(memberFields, pool);
+    if (isRecord(members.userPoolTags)) members.userPoolTags = withoutProviderTags(members.userPoolTags);
     const state: Record<string, unknown> = {
-        ...fromDescribe(memberFields, pool),
+        ...members,
         schema: schemaAsDeclared(reported, declaredBefore.schema),
         region: regionOfPool(pool.Arn) ?? regionOfPool(pool.Id),
         arn: pool.Arn,
@@ -69,6 +71,13 @@ function minimalDeclaration(field: Field, value: unknown, topLevel: boolean): un
     }
     return changedPaths(field, value, undefined).length > 0 ? value : undefined;
 }
+
+/** Tags the provider sets for itself (the create token) are not the user's: never shown, never diffed. */
+function withoutProviderTags(tags: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(tags).filter(([k]) => !k.startsWith(PROVIDER_TAG_PREFIX)));
+}
+
+export const PROVIDER_TAG_PREFIX = "pulumi-cognito-user-pool:";
 
 function isoDate(value: unknown): string | undefined {
     if (value instanceof Date) return value.toISOString();

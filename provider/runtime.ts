@@ -1,7 +1,7 @@
 // The provider itself, as the dynamic-provider host runs it. It is loaded by package name at run time
 // (`require("pulumi-cognito-user-pool/runtime")`, see shim.ts), so nothing here is serialized into state.
 import type * as pulumi from "@pulumi/pulumi";
-import { ENDPOINT_CONFIG_KEY, useSettings } from "./cognitoClient";
+import { CONFIG_KEYS, useSettings } from "./cognitoClient";
 import { checkReplacement, schemaRefusal } from "./guards";
 import { createPool, deletePool, readPool, updatePool } from "./lifecycle";
 import { plan } from "./plan";
@@ -14,7 +14,16 @@ type Props = Record<string, any>;
 
 const provider: pulumi.dynamic.ResourceProvider = {
     async configure(req: pulumi.dynamic.ConfigureRequest) {
-        useSettings({ region: req.config.get("aws:region"), endpoint: req.config.get(ENDPOINT_CONFIG_KEY) });
+        const number = (key: string) => (req.config.get(key) === undefined ? undefined : Number(req.config.get(key)));
+        useSettings({
+            region: req.config.get("aws:region"),
+            endpoint: req.config.get(CONFIG_KEYS.endpoint),
+            requestsPerSecond: number(CONFIG_KEYS.requestsPerSecond),
+            maxAttempts: number(CONFIG_KEYS.maxAttempts),
+            retryBaseDelayMs: number(CONFIG_KEYS.retryBaseDelayMs),
+            requestTimeoutMs: number(CONFIG_KEYS.requestTimeoutMs),
+            iamPropagationSeconds: number(CONFIG_KEYS.iamPropagationSeconds),
+        });
     },
 
     async check(_olds: Props, news: Props) {

@@ -1,10 +1,22 @@
 // Every Cognito call's failure reaches the user as a message naming the operation, the pool and the
 // likely fix; never a raw SDK error or a stack trace. Errors are injected by the layer in front of moto.
 import assert from "node:assert/strict";
+import { currentSettings, ProviderSettings, useSettings } from "../provider/cognitoClient";
 import provider = require("../provider/runtime");
 import { localCognito } from "./support/localCognito";
 
 type Props = Record<string, any>;
+
+/** Runs `body` with provider settings changed, then puts back the test run's own. */
+async function withSettings<T>(settings: Partial<ProviderSettings>, body: () => Promise<T>): Promise<T> {
+    const before = currentSettings();
+    useSettings({ ...before, ...settings });
+    try {
+        return await body();
+    } finally {
+        useSettings(before);
+    }
+}
 const error = (type: string, message: string) => ({ status: 400, body: { __type: type, message } });
 
 /** Fails `op` with `answer` for the duration of `body`. */
@@ -41,8 +53,8 @@ describe("AWS errors become clear messages", function () {
         ["CreateUserPool", "LimitExceededException", () => provider.create({ poolName: "quota" }),
             [/Could not create user pool "quota": LimitExceededException/, /quota/, /1,000 pools/]],
         ["CreateUserPool", "InvalidSmsRoleTrustRelationshipException",
-            () => provider.create({ poolName: "sms", smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/sms" } }),
-            [/Could not create user pool "sms"/, /smsConfiguration\.snsCallerArn/, /trust policy/]],
+            () => withSettings({ iamPropagationSeconds: 1 }, () => provider.create({ poolName: "sms", smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/sms" } })),
+            [/Could not create user pool "sms"/, /smsConfiguration\.snsCallerArn/, /trust policy/, /gave up after \d+ attempts/]],
         ["DescribeUserPool", "UnrecognizedClientException", () => provider.read!(pool.id, pool.outs),
             [/Could not read user pool us-east-1_\w+: UnrecognizedClientException/, /credentials/]],
         ["UpdateUserPool", "InvalidParameterException", () => provider.update!(pool.id, pool.outs, { poolName: "errors", mfaConfiguration: "OFF", deletionProtection: "ACTIVE" }),
@@ -69,16 +81,9 @@ describe("AWS errors become clear messages", function () {
     }
 
     it("an unreachable endpoint names the endpoint settings to check", async () => {
-        const saved = process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
-        const unreachable = require("../provider/cognitoClient");
-        unreachable.useSettings({ endpoint: "http://127.0.0.1:9" });
-        try {
-            await assert.rejects(provider.create({ poolName: "offline" }), (err) =>
-                assertClear(err, [/Could not create user pool "offline"/, /could not be reached/, /cognito-user-pool:endpoint/]),
-            );
-        } finally {
-            unreachable.useSettings({});
-            process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = saved;
-        }
+        await assert.rejects(
+            withSettings({ endpoint: "http://127.0.0.1:9", maxAttempts: 2, retryBaseDelayMs: 10 }, () => provider.create({ poolName: "offline" })),
+            (err) => assertClear(err, [/Could not create user pool "offline"/, /could not be reached/, /cognito-user-pool:endpoint/]),
+        );
     });
 });

@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
 import provider = require("../provider/runtime");
 import { UNKNOWN } from "../provider/table";
-import { memberSamples } from "./memberSamples";
+import { everyMember } from "./memberSamples";
+import { userTags } from "./support/expect";
 import { localCognito } from "./support/localCognito";
 
 type Props = Record<string, any>;
@@ -28,8 +29,6 @@ describe("diff and update", function () {
         }
     });
 
-    const everyMember = (): Props =>
-        Object.assign({ poolName: "everything" }, ...memberSamples.map((s) => ({ ...s.with, [s.member]: s.value })));
 
     for (const [label, inputs] of [
         ["a minimal pool", { poolName: "minimal" }],
@@ -102,7 +101,7 @@ describe("diff and update", function () {
         localCognito().resetCalls();
         const { outs: updated } = await provider.update!(id, outs, news);
         assert.deepEqual(localCognito().calls(), ["UntagResource", "TagResource", "DescribeUserPool"]);
-        assert.deepEqual((await rawPool(id)).UserPoolTags, { team: "b", "new:Key": "y" });
+        assert.deepEqual(userTags(await rawPool(id)), { team: "b", "new:Key": "y" });
         assert.deepEqual(updated.userPoolTags, { team: "b", "new:Key": "y" });
     });
 

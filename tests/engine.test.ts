@@ -9,6 +9,7 @@ import {
     UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { Engine, Step } from "./support/engine";
+import { userTags } from "./support/expect";
 import { localCognito } from "./support/localCognito";
 import { promotionStack, repoRoot } from "./support/stacks";
 
@@ -81,7 +82,7 @@ describe("engine harness: example stacks through the real provider host", functi
             assert.equal(pool.Policies.PasswordPolicy.MinimumLength, minimumLength);
             assert.equal(pool.DeletionProtection, stack === "prod" ? "ACTIVE" : "INACTIVE");
             assert.equal(pool.MfaConfiguration, stack === "prod" ? "OPTIONAL" : "OFF");
-            assert.deepEqual(pool.UserPoolTags, { environment: stack, project: "user-pool-promotion" });
+            assert.deepEqual(userTags(pool), { environment: stack, project: "user-pool-promotion" });
 
             localCognito().resetCalls();
             const again = await engine.preview();

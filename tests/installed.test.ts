@@ -126,7 +126,8 @@ describe("installed from the packed tarball, in a fresh project outside the repo
         }
         work = realpathSync(mkdtempSync(join(tmpdir(), "cognito-installed-")));
         assert.ok(!work.startsWith(repoRoot + sep), `the fresh project must be outside the repository (${work})`);
-        const packed = await timed("npm pack", () => npm(repoRoot, ["pack", "--json", "--pack-destination", work]));
+        // --ignore-scripts: prepack would rebuild dist/ under the feet of this very test run.
+        const packed = await timed("npm pack", () => npm(repoRoot, ["pack", "--json", "--ignore-scripts", "--pack-destination", work]));
         const tarball = join(work, JSON.parse(packed)[0].filename);
 
         // Step 2: a fresh project depending on the tarball and, as the peer dependency asks, on the

@@ -95,3 +95,14 @@ export const memberSamples: MemberSample[] = [
         value: { recoveryMechanisms: [{ priority: 1, name: "verified_email" }, { priority: 2, name: "verified_phone_number" }] },
     },
 ];
+
+/**
+ * One declaration with every member set. aliasAttributes is left out: Cognito refuses it beside
+ * usernameAttributes (FACTS.md), and check says so.
+ */
+export function everyMember(): Record<string, unknown> {
+    return Object.assign(
+        { poolName: "everything" },
+        ...memberSamples.filter((s) => s.member !== "aliasAttributes").map((s) => ({ ...s.with, [s.member]: s.value })),
+    );
+}

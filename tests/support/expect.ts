@@ -31,3 +31,8 @@ export function assertJsonClean(value: unknown, path = "outputs"): void {
         for (const [k, v] of Object.entries(value)) assertJsonClean(v, `${path}.${k}`);
     }
 }
+
+/** A pool's tags as the user declared them: without the create token the provider tags pools with. */
+export function userTags(pool: Record<string, any>): Record<string, string> {
+    return Object.fromEntries(Object.entries(pool.UserPoolTags ?? {}).filter(([k]) => !k.startsWith("pulumi-cognito-user-pool:"))) as Record<string, string>;
+}

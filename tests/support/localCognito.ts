@@ -9,8 +9,17 @@ import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import * as http from "node:http";
 import * as net from "node:net";
 
-/** A hook's answer: undefined lets the request through, a response is sent as is, "drop" kills the socket. */
-export type HookResult = undefined | { status: number; body: any } | "drop";
+/**
+ * A hook's answer: undefined lets the request through, a response is sent as is, "drop" kills the socket
+ * before Cognito acts; `{ after }` lets Cognito act and then answers with `after` instead (a 500, or a
+ * dropped connection: the answer lost after the work was done); `{ delayMs }` answers late.
+ */
+export type HookResult =
+    | undefined
+    | { status: number; body: any }
+    | "drop"
+    | { after: "drop" | { status: number; body: any } }
+    | { delayMs: number };
 export type RequestHook = (op: string, body: any) => HookResult;
 
 export interface LocalCognito {
@@ -20,6 +29,8 @@ export interface LocalCognito {
     readonly motoEndpoint: string;
     /** Operation names received since the last reset of the log, in order. */
     calls(): string[];
+    /** When each logged call arrived (ms since the epoch), in the same order as calls(). */
+    callTimes(): number[];
     resetCalls(): void;
     /** Empties moto, the layer's remembered pool state and the call log (hooks stay: see clearHooks). */
     reset(): Promise<void>;
@@ -467,6 +478,7 @@ export async function startLocalCognito(): Promise<LocalCognito> {
 
     const pools = new Pools();
     let log: string[] = [];
+    let times: number[] = [];
     let hooks: RequestHook[] = [];
 
     async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -478,19 +490,46 @@ export async function startLocalCognito(): Promise<LocalCognito> {
             return send(res, await moto.request(req.method ?? "GET", req.url ?? "/", withoutHost(req.headers), raw));
         }
         log.push(op);
+        times.push(Date.now());
         const body = parseJson(raw.toString("utf8"));
 
+        let after: "drop" | { status: number; body: any } | undefined;
         for (const hook of hooks) {
             const answer = hook(op, body);
+            if (answer === undefined) continue;
             if (answer === "drop") {
                 req.socket.destroy();
                 return;
             }
-            if (answer !== undefined) return send(res, hookReply(answer));
+            if ("delayMs" in answer) {
+                await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+                continue;
+            }
+            if ("after" in answer) {
+                after = answer.after;
+                continue;
+            }
+            return send(res, hookReply(answer));
         }
+        if (after !== undefined) {
+            // Cognito acts; its answer is lost on the way back.
+            const lost = after;
+            await serveFromCognito(op, body, raw, req).catch(() => undefined);
+            if (lost === "drop") {
+                req.socket.destroy();
+                return;
+            }
+            return send(res, hookReply(lost));
+        }
+        const reply = await serveFromCognito(op, body, raw, req);
+        send(res, reply);
+    }
+
+    /** The layer's own answer, or moto's with the fidelity fixes applied. */
+    async function serveFromCognito(op: string, body: any, raw: Buffer, req: http.IncomingMessage): Promise<Reply> {
 
         const served = (await serveTagOperations(op, body, pools, moto)) ?? refuseProtectedDelete(op, body, pools);
-        if (served) return send(res, served);
+        if (served) return served;
 
         const forwardedBody = defaultMfaOff(op, body);
         const reply = await moto.request(
@@ -504,7 +543,7 @@ export async function startLocalCognito(): Promise<LocalCognito> {
             applyFixes(exchangeOf(op, forwardedBody, answer), pools);
             reply.body = JSON.stringify(answer);
         }
-        send(res, reply);
+        return reply;
     }
 
     const server = http.createServer((req, res) => {
@@ -524,14 +563,17 @@ export async function startLocalCognito(): Promise<LocalCognito> {
         endpoint: `http://127.0.0.1:${layerPort}`,
         motoEndpoint: `http://127.0.0.1:${motoPort}`,
         calls: () => [...log],
+        callTimes: () => [...times],
         resetCalls: () => {
             log = [];
+            times = [];
         },
         async reset() {
             const reply = await moto.request("POST", "/moto-api/reset", {}, Buffer.alloc(0));
             if (reply.status !== 200) throw new Error(`moto reset failed: HTTP ${reply.status} ${reply.body}`);
             pools.clear();
             log = [];
+            times = [];
         },
         async stop() {
             if (stopped) return;

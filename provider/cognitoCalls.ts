@@ -1,0 +1,113 @@
+// Every call to Cognito goes through `send`: one rate limit for the whole host process, bounded retries
+// with backoff and full jitter for throttling, server errors and dropped connections, and, for calls
+// that are not safe to repeat, a check of what the lost call did before trying again.
+import { explain, errorName } from "./awsErrors";
+import { cognito, currentSettings } from "./cognitoClient";
+
+/** How a failed call may have left Cognito. */
+type Outcome =
+    /** Refused before acting (throttled): safe to send again. */
+    | "throttled"
+    /** It may or may not have acted (a 5xx, a dropped connection, no answer in time). */
+    | "ambiguous"
+    /** A new SMS role not yet visible to Cognito: IAM propagation takes up to about two minutes. */
+    | "iamPropagation"
+    | "final";
+
+const THROTTLED = new Set(["TooManyRequestsException", "ThrottlingException", "RequestLimitExceeded"]);
+const IAM_PROPAGATION = new Set(["InvalidSmsRoleTrustRelationshipException", "InvalidSmsRoleAccessPolicyException"]);
+const NETWORK_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNREFUSED", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN"]);
+
+export function outcomeOf(err: unknown): Outcome {
+    const name = errorName(err);
+    if (THROTTLED.has(name)) return "throttled";
+    if (IAM_PROPAGATION.has(name)) return "iamPropagation";
+    const status = (err as any)?.$metadata?.httpStatusCode;
+    const code = (err as any)?.code;
+    if (name === "InternalErrorException" || (typeof status === "number" && status >= 500)) return "ambiguous";
+    if (NETWORK_CODES.has(code) || name === "TimeoutError" || /socket hang up|ECONNRESET/i.test(String((err as Error)?.message))) {
+        return "ambiguous";
+    }
+    return "final";
+}
+
+export interface CallOptions<T> {
+    /** For the error message: `create user pool "users"`. */
+    what: string;
+    /** The pool's region, when known. */
+    region?: string;
+    /**
+     * For calls not safe to repeat: after an ambiguous failure, find out whether the lost call acted;
+     * its result if it did (then nothing is sent again), undefined if it did not.
+     */
+    recover?: () => Promise<T | undefined>;
+}
+
+/** Counts, for the soak test and the benchmark: retries made by this process. */
+export const callStats = { calls: 0, retries: 0, recovered: 0 };
+
+export async function send<T>(command: any, options: CallOptions<T>): Promise<T> {
+    const settings = currentSettings();
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+        await rateLimit();
+        callStats.calls++;
+        try {
+            return (await cognito(options.region).send(command)) as T;
+        } catch (err) {
+            const outcome = outcomeOf(err);
+            const elapsed = Date.now() - started;
+            const retryable =
+                outcome === "iamPropagation"
+                    ? elapsed < settings.iamPropagationSeconds * 1000
+                    : outcome !== "final" && attempt < settings.maxAttempts;
+            if (outcome === "ambiguous" && options.recover) {
+                const done = await options.recover().catch(() => undefined);
+                if (done !== undefined) {
+                    callStats.recovered++;
+                    return done;
+                }
+            }
+            if (!retryable) {
+                const tries = attempt > 1 ? ` (gave up after ${attempt} attempts over ${(elapsed / 1000).toFixed(1)} s)` : "";
+                const error = explain(options.what, err);
+                error.message += tries;
+                throw error;
+            }
+            callStats.retries++;
+            await sleep(backoff(attempt, outcome === "iamPropagation" ? 5000 : settings.retryBaseDelayMs));
+        }
+    }
+}
+
+/** Full jitter: a random wait up to base · 2^(attempt-1), capped at 20 s. */
+function backoff(attempt: number, baseMs: number): number {
+    return Math.random() * Math.min(20_000, baseMs * 2 ** (attempt - 1));
+}
+
+// The rate limit: a token bucket refilled at requestsPerSecond, holding at most one second's worth.
+let tokens = 0;
+let lastRefill = 0;
+let queue: Promise<void> = Promise.resolve();
+
+function rateLimit(): Promise<void> {
+    const next = queue.then(async () => {
+        const rate = currentSettings().requestsPerSecond;
+        for (;;) {
+            const now = Date.now();
+            tokens = Math.min(rate, tokens + ((now - lastRefill) / 1000) * rate);
+            lastRefill = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return;
+            }
+            await sleep(((1 - tokens) / rate) * 1000);
+        }
+    });
+    queue = next.catch(() => undefined);
+    return next;
+}
+
+function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
