@@ -9,7 +9,7 @@ export const resourceInputs: readonly Field[] = [
     {
         cognito: "",
         name: "region",
-        shape: { kind: "string", pattern: /^[a-z]{2}(-[a-z]+)+-\d$/ },
+        shape: { kind: "string", pattern: /^[a-z]{2,4}(-[a-z]+)+-\d$/, format: "an AWS region such as us-east-1" },
         apply: "replace",
         undeclared: "keep",
     },
@@ -18,7 +18,12 @@ export const resourceInputs: readonly Field[] = [
     // Consent to replace the pool when the schema changes in a way Cognito cannot make.
     { cognito: "", name: "replaceOnSchemaChange", shape: { kind: "boolean" }, apply: "state" },
     // Adopt this existing pool instead of creating one.
-    { cognito: "", name: "existingPoolId", shape: { kind: "string", pattern: /^[\w-]+_[0-9a-zA-Z]+$/ }, apply: "createOnly" },
+    {
+        cognito: "",
+        name: "existingPoolId",
+        shape: { kind: "string", pattern: /^[\w-]+_[0-9a-zA-Z]+$/, format: "a user pool id such as us-east-1_AbCdEfGhI" },
+        apply: "createOnly",
+    },
     {
         cognito: "SoftwareTokenMfaConfiguration",
         name: "softwareTokenMfaConfiguration",

@@ -1,6 +1,7 @@
 // Rules that tie members together, which no single row's shape can say. Each names where it comes
 // from; check reports every broken rule with the property path, the value and what is allowed.
 import { isRecord } from "./convert";
+import { isCustom, shortName } from "./schemaAttributes";
 import { isUnknown } from "./table";
 import { CheckFailure } from "./validate";
 
@@ -54,7 +55,9 @@ export const rules: Rule[] = [
 ];
 
 const fail = (property: string, reason: string): CheckFailure[] => [{ property, reason }];
-const known = (v: unknown) => v !== undefined && !isUnknown(v);
+/** Declared and known: null counts as not declared, as it does for every row. */
+const known = (v: unknown) => v !== undefined && v !== null && !isUnknown(v);
+const declared = (v: unknown) => v !== undefined && v !== null;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v.filter(known) : []);
 
 const EMAIL_TEMPLATES: [string, (p: Props) => unknown][] = [
@@ -66,20 +69,18 @@ const EMAIL_TEMPLATES: [string, (p: Props) => unknown][] = [
     ["adminCreateUserConfig.inviteMessageTemplate.emailSubject", (p) => p.adminCreateUserConfig?.inviteMessageTemplate?.emailSubject],
 ];
 
-const STANDARD = new Set([
-    "sub", "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture", "website",
-    "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale", "phone_number", "phone_number_verified", "address", "updated_at",
-]);
 
 /** Rules for one custom attribute of `schema`. */
 function customAttributeRules(attr: Props, at: string): CheckFailure[] {
     const failures: CheckFailure[] = [];
-    const name = String(attr.name).replace(/^(dev:)?custom:/, "");
-    if (name.length > 20) failures.push(...fail(`${at}.name`, `'${at}.name' is "${attr.name}"; a custom attribute name is at most 20 characters`));
+    const name = shortName(String(attr.name));
+    if (name.length < 1 || name.length > 20) {
+        failures.push(...fail(`${at}.name`, `'${at}.name' is "${attr.name}"; a custom attribute name is 1 to 20 characters (without the custom: prefix)`));
+    }
     if (attr.required === true) {
         failures.push(...fail(`${at}.required`, `'${at}.required' is true; Cognito cannot require a custom attribute: make it optional, and validate it in a pre sign-up trigger if you need to`));
     }
-    if (attr.attributeDataType === undefined) {
+    if (!declared(attr.attributeDataType)) {
         failures.push(...fail(`${at}.attributeDataType`, `'${at}.attributeDataType' is missing; a custom attribute needs one of "String", "Number", "DateTime", "Boolean"`));
     }
     const type = attr.attributeDataType;
@@ -115,8 +116,8 @@ rules.push(
         source: "Cognito API: CustomSMSSender / CustomEmailSender require LambdaConfig.KMSKeyID (FACTS.md)",
         check: ({ lambdaConfig }) => {
             if (!isRecord(lambdaConfig) || anyUnknown(lambdaConfig.kmsKeyId)) return [];
-            const sender = ["customSmsSender", "customEmailSender"].find((k) => lambdaConfig[k] !== undefined);
-            return sender && lambdaConfig.kmsKeyId === undefined
+            const sender = ["customSmsSender", "customEmailSender"].find((k) => declared(lambdaConfig[k]));
+            return sender && !declared(lambdaConfig.kmsKeyId)
                 ? fail("lambdaConfig.kmsKeyId", `'lambdaConfig.kmsKeyId' is missing; lambdaConfig.${sender} needs the ARN of a KMS key, which Cognito uses to encrypt the codes it sends to the trigger`)
                 : [];
         },
@@ -125,7 +126,7 @@ rules.push(
         name: "Sending email through SES needs a source",
         source: "Cognito API: EmailSendingAccount DEVELOPER requires SourceArn (FACTS.md)",
         check: ({ emailConfiguration: e }) =>
-            isRecord(e) && e.emailSendingAccount === "DEVELOPER" && e.sourceArn === undefined
+            isRecord(e) && e.emailSendingAccount === "DEVELOPER" && !declared(e.sourceArn)
                 ? fail("emailConfiguration.sourceArn", "'emailConfiguration.sourceArn' is missing; with emailSendingAccount \"DEVELOPER\" Cognito sends through SES from the verified identity whose ARN goes here")
                 : [],
     },
@@ -171,10 +172,10 @@ rules.push(
             let custom = 0;
             schema.forEach((attr, i) => {
                 if (!isRecord(attr) || !known(attr.name) || typeof attr.name !== "string") return;
-                const name = attr.name.replace(/^(dev:)?custom:/, "");
+                const name = shortName(attr.name);
                 if (seen.has(name)) failures.push(...fail(`schema[${i}].name`, `'schema[${i}].name' is "${attr.name}", which schema[${seen.get(name)}] declares already`));
                 seen.set(name, i);
-                if (STANDARD.has(name)) return;
+                if (!isCustom(name)) return;
                 custom++;
                 failures.push(...customAttributeRules(attr, `schema[${i}]`));
             });

@@ -72,7 +72,7 @@ export interface Field {
      * - "ignore": as "keep", but never sent: Cognito derives it from another member.
      */
     undeclared?: "absent" | "keep" | "ignore";
-    /** Why the member is deprecated, shown by check as a warning. */
+    /** Why the member is deprecated (the SDK marks it @deprecated; a read never spells it out). */
     deprecated?: string;
 }
 

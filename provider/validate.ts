@@ -101,6 +101,7 @@ function join(path: string, key: string): string {
 }
 
 function show(value: unknown): string {
+    if (typeof value === "number" && !Number.isFinite(value)) return String(value);
     const text = JSON.stringify(value);
     return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -39,6 +39,13 @@ function assertClear(err: unknown, expected: RegExp[]) {
 describe("AWS errors become clear messages", function () {
     this.timeout(30000);
     let pool: { id: string; outs: Props };
+    let saved: ProviderSettings;
+    // Retryable errors (throttling, 5xx) are retried first: short waits keep this file quick.
+    before(() => {
+        saved = currentSettings();
+        useSettings({ ...saved, retryBaseDelayMs: 10, maxAttempts: 3 });
+    });
+    after(() => useSettings(saved));
     beforeEach(async () => {
         pool = (await provider.create({ poolName: "errors", userPoolTags: { a: "1" } })) as { id: string; outs: Props };
     });
