@@ -6,6 +6,7 @@ import { CognitoIdentityProviderClient, DescribeUserPoolCommand, GetUserPoolMfaC
 import { currentSettings, ProviderSettings, useSettings } from "../provider/cognitoClient";
 import provider = require("../provider/runtime");
 import { userTags } from "./support/expect";
+import { FAULTS } from "./support/faults";
 import { HookResult, localCognito } from "./support/localCognito";
 
 type Props = Record<string, any>;
@@ -13,15 +14,6 @@ const client = () => new CognitoIdentityProviderClient({});
 const rawPool = async (id: string) => (await client().send(new DescribeUserPoolCommand({ UserPoolId: id }))).UserPool as Props;
 const poolsNamed = async (name: string) =>
     ((await client().send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools ?? []).filter((p) => p.Name === name);
-
-export const FAULTS: Record<string, HookResult> = {
-    "throttled": { status: 400, body: { __type: "TooManyRequestsException", message: "Rate exceeded" } },
-    "a 500 before Cognito acted": { status: 500, body: { __type: "InternalErrorException", message: "injected" } },
-    "a 500 after Cognito acted": { after: { status: 500, body: { __type: "InternalErrorException", message: "injected" } } },
-    "a dropped connection before Cognito acted": "drop",
-    "a dropped connection after Cognito acted": { after: "drop" },
-    "an answer slower than the timeout": { delayMs: 1500 },
-};
 
 /** Fast retries for tests: the policy is the same, the waits shorter. */
 const FAST: Partial<ProviderSettings> = { retryBaseDelayMs: 20, requestTimeoutMs: 700, maxAttempts: 6, requestsPerSecond: 100 };
