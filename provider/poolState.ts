@@ -46,7 +46,11 @@ export function poolState(pool: Record<string, any>, declaredBefore: Record<stri
  */
 export function declarationOf(state: Record<string, unknown>): Record<string, unknown> {
     const inputs: Record<string, unknown> = {};
-    for (const field of [...userPoolProperties, ...resourceInputs.filter((f) => f.apply === "setUserPoolMfaConfig")]) {
+    // The TOTP factor describes the pool, so it belongs in a declaration. The region is left out: it
+    // is in a declaration only where the stack sets aws:region, and read cannot know whether it does.
+    // Consents and adoption do not describe the pool (a read carries them over from the state).
+    const describing = resourceInputs.filter((f) => f.apply === "setUserPoolMfaConfig");
+    for (const field of [...userPoolProperties, ...describing]) {
         if (field.deprecated) continue;
         const value = minimalDeclaration(field, state[field.name], true);
         if (value !== undefined) inputs[field.name] = value;
