@@ -9,6 +9,8 @@ import { Field, isUnknown } from "./table";
  */
 export function changedPaths(field: Field, olds: unknown, news: unknown, path: string = field.name): string[] {
     if (isUnknown(news)) return [path];
+    // The common case, and the cheap one: the declaration is exactly what the pool holds.
+    if (news !== undefined && sameValue(olds, news)) return [];
     if (news === undefined && (field.undeclared === "keep" || field.undeclared === "ignore")) return [];
     if (field.shape.kind === "object") {
         const o = isRecord(olds) ? olds : {};
