@@ -51,6 +51,11 @@ export class ProviderHost {
         return new ProviderHost(child, client, () => stderr);
     }
 
+    /** The host process's id (the benchmark reads its peak memory from /proc). */
+    get pid(): number | undefined {
+        return this.child.pid;
+    }
+
     async stop(): Promise<void> {
         this.client.close();
         if (this.child.exitCode === null) {

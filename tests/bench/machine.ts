@@ -1,0 +1,60 @@
+// The machine the benchmark ran on, and a process's peak memory from /proc.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import * as os from "node:os";
+
+function quiet(run: () => string): string | null {
+    try {
+        return run().trim();
+    } catch {
+        return null;
+    }
+}
+
+export function machine() {
+    const cpuinfo = quiet(() => readFileSync("/proc/cpuinfo", "utf8")) ?? "";
+    const model = /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? "unknown";
+    return {
+        cpus: os.cpus().length,
+        nproc: Number(quiet(() => execFileSync("nproc", { encoding: "utf8" })) ?? os.cpus().length),
+        cpuModel: model,
+        memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+        os: `${os.type()} ${os.release()} ${os.arch()}`,
+        node: process.version,
+        moto: quiet(() => execFileSync("python3", ["-c", "import moto; print(moto.__version__)"], { encoding: "utf8" })),
+        awsSdk: quiet(() => require("@aws-sdk/client-cognito-identity-provider/package.json").version),
+        pulumi: quiet(() => require("@pulumi/pulumi/package.json").version),
+    };
+}
+
+/** VmHWM (peak resident set) and VmRSS of a running process, in KiB. */
+export function peakMemoryKiB(pid: number): { peakKiB: number; rssKiB: number } {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s*(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
+    return { peakKiB: field("VmHWM"), rssKiB: field("VmRSS") };
+}
+
+/** CPU time (user + system) a process has used so far, in ms (clock ticks of 10 ms). */
+export function processCpuMs(pid: number): number {
+    try {
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+        return 0;
+    }
+}
+
+/** The moto_server processes listening on `port` (found by their command line). */
+export function motoPids(port: string): number[] {
+    const pids: number[] = [];
+    for (const entry of readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+            const argv = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+            if (argv.some((a) => a.endsWith("moto_server")) && argv.includes(port) && !/(^|\/)(ba)?sh$/.test(argv[0])) pids.push(Number(entry));
+        } catch {
+            // gone
+        }
+    }
+    return pids;
+}
