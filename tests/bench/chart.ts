@@ -70,7 +70,8 @@ function panel(p: Panel, x0: number, y0: number, yLo: number, yHi: number, xs: n
     out.push(`<text x="${x0 + MARGIN.left + w / 2}" y="${y0 + PANEL_H - 14}" text-anchor="middle" font-size="12">pools, run concurrently (log scale)</text>`);
     const cy = y0 + MARGIN.top + h / 2;
     out.push(`<text transform="translate(${x0 + 18},${cy}) rotate(-90)" text-anchor="middle" font-size="12">wall time, ms (log scale)</text>`);
-    for (const s of p.series) {
+    // Dashed lines last, so that a baseline hidden under a solid line still shows.
+    for (const s of [...p.series.filter((x) => !x.dash), ...p.series.filter((x) => x.dash)]) {
         const pts = s.points.filter(([, y]) => y > 0);
         const d = pts.map(([x, y], i) => `${i ? "L" : "M"}${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(" ");
         out.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2.2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ""}/>`);

@@ -24,6 +24,7 @@ export function machine() {
         moto: quiet(() => execFileSync("python3", ["-c", "import moto; print(moto.__version__)"], { encoding: "utf8" })),
         awsSdk: quiet(() => require("@aws-sdk/client-cognito-identity-provider/package.json").version),
         pulumi: quiet(() => require("@pulumi/pulumi/package.json").version),
+        loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
     };
 }
 

@@ -1,4 +1,5 @@
 // BENCHMARKS.md, written from the figures the benchmark measured (the same ones as results.json).
+import { median } from "./stats";
 import { OPERATIONS, OPERATION_LABELS, Operation, WAYS } from "./ways";
 
 type Figures = Record<string, any>;
@@ -150,6 +151,7 @@ export function writeReport(f: Figures): string {
         "|---|---|",
         `| CPU | ${m.cpuModel}, ${m.nproc} CPUs (\`nproc\`) |`,
         `| memory | ${m.memoryGiB} GiB |`,
+        `| load average (1, 5, 15 min) | ${m.loadAverage.join(", ")} at the start, ${m.loadAverageAtEnd.join(", ")} at the end (the benchmark itself keeps about 2 CPUs busy) |`,
         `| OS | ${m.os} |`,
         `| Node | ${m.node} (the one that ran the benchmark: under \`npm run\`, the \`node\` package's, first on PATH) |`,
         `| local Cognito | moto ${m.moto ?? "?"} (\`moto_server\`), behind \`tests/support/localCognito.ts\` on loopback |`,
@@ -259,6 +261,16 @@ export function writeReport(f: Figures): string {
             p(`| ${OPERATION_LABELS[op]} | ${n} | ${t("raw")} | ${t("rawSame")} | ${t("direct")} | ${t("host")} | ${x(q.direct)} | ${x(q.host)} | ${x(q.directVsSame)} | ${x(q.hostVsSame)} |`);
         }
     }
+    const spreads = OPERATIONS.filter((op) => op !== "preview")
+        .flatMap((op) => WAYS.map((w) => r[op][w][last].timesMs as number[]))
+        .map((t) => Math.max(...t) / Math.min(...t));
+    const control = r.create.rawSame[last].medianMs / r.create.raw[last].medianMs;
+    p(
+        "",
+        `How much of this is noise: at ${last} pools the slowest repetition of a cell is typically ${((median(spreads) - 1) * 100).toFixed(0)}% slower than its fastest`,
+        `(median over the cells with calls; up to ${((Math.max(...spreads) - 1) * 100).toFixed(0)}%), and the two raw ways, which make the very same call for a create, differ by`,
+        `${(Math.abs(control - 1) * 100).toFixed(0)}% in this run. A ratio that differs from 1.10 by less than that spread is within this machine's noise.`,
+    );
     const anyRetried = OPERATIONS.some((op) => counts.some((n) => WAYS.some((w) => r[op][w][n].retried.some((k: number | null) => (k ?? 0) > 0))));
     if (anyRetried) p("", "† In at least one repetition of this cell an attempt failed and was retried (see above); the median absorbs one slow repetition.");
     p(

@@ -114,9 +114,11 @@ function countCalls(calls: string[], pools: number): Record<string, number> {
  */
 async function localCognito(tuned: boolean): Promise<LocalCognito> {
     const before = process.env.PYTHONPATH;
+    const bytecodeBefore = process.env.PYTHONDONTWRITEBYTECODE;
     const createServer = http.createServer;
     if (tuned) {
         process.env.PYTHONPATH = [join(__dirname, "moto"), before].filter(Boolean).join(":");
+        process.env.PYTHONDONTWRITEBYTECODE = "1"; // no __pycache__ beside sitecustomize.py
         (http as any).createServer = (...args: any[]) => {
             const server = (createServer as any)(...args) as http.Server;
             server.keepAliveTimeout = 120_000;
@@ -129,6 +131,8 @@ async function localCognito(tuned: boolean): Promise<LocalCognito> {
         (http as any).createServer = createServer;
         if (before === undefined) delete process.env.PYTHONPATH;
         else process.env.PYTHONPATH = before;
+        if (bytecodeBefore === undefined) delete process.env.PYTHONDONTWRITEBYTECODE;
+        else process.env.PYTHONDONTWRITEBYTECODE = bytecodeBefore;
     }
 }
 
@@ -157,6 +161,8 @@ async function stockMotoCreate(): Promise<{ sequentialMedianMs: number; twentyAt
 }
 
 async function main(): Promise<void> {
+    const machineAtStart = machine();
+    log(`load average at the start: ${machineAtStart.loadAverage.join(", ")} (1, 5, 15 min) on ${machineAtStart.nproc} CPUs`);
     const stockMoto = await stockMotoCreate();
     log(`stock moto: a CreateUserPool takes ${stockMoto.sequentialMedianMs.toFixed(0)} ms, 20 at once ${stockMoto.twentyAtOnceMs.toFixed(0)} ms`);
     const lc = await localCognito(true);
@@ -430,7 +436,7 @@ async function main(): Promise<void> {
         const figures = {
             generatedAt: new Date().toISOString(),
             durationSeconds: Math.round(durationS),
-            machine: machine(),
+            machine: { ...machineAtStart, loadAverageAtEnd: machine().loadAverage },
             settings: {
                 poolCounts: POOL_COUNTS,
                 repetitions: REPETITIONS,
