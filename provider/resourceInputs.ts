@@ -1,7 +1,15 @@
 // Inputs of the UserPool resource that are not CreateUserPool members: the pool's region, the user's
 // consents, adoption of an existing pool, and the MFA factor set through SetUserPoolMfaConfig. They go
 // through the same walks as the table's rows (check, diff) but never into CreateUserPool/UpdateUserPool.
+import { fieldsFromModel } from "./model/fromModel";
 import { Field } from "./table";
+
+/** Inputs that are members of another Cognito request: their shapes come from the API model too. */
+const fromSetUserPoolMfaConfig = fieldsFromModel(
+    [{ cognito: "SoftwareTokenMfaConfiguration", name: "softwareTokenMfaConfiguration", apply: "setUserPoolMfaConfig", fields: [{ cognito: "Enabled", name: "enabled" }] }],
+    "SetUserPoolMfaConfigRequest",
+);
+const [poolId] = fieldsFromModel([{ cognito: "UserPoolId", name: "existingPoolId", apply: "createOnly" }], "DescribeUserPoolRequest");
 
 export const resourceInputs: readonly Field[] = [
     // A pool cannot move between regions, so a different region is a new pool: without this input,
@@ -17,19 +25,9 @@ export const resourceInputs: readonly Field[] = [
     { cognito: "", name: "allowReplacementWithUsers", shape: { kind: "boolean" }, apply: "state" },
     // Consent to replace the pool when the schema changes in a way Cognito cannot make.
     { cognito: "", name: "replaceOnSchemaChange", shape: { kind: "boolean" }, apply: "state" },
-    // Adopt this existing pool instead of creating one.
-    {
-        cognito: "",
-        name: "existingPoolId",
-        shape: { kind: "string", pattern: /^[\w-]+_[0-9a-zA-Z]+$/, format: "a user pool id such as us-east-1_AbCdEfGhI" },
-        apply: "createOnly",
-    },
-    {
-        cognito: "SoftwareTokenMfaConfiguration",
-        name: "softwareTokenMfaConfiguration",
-        apply: "setUserPoolMfaConfig",
-        shape: { kind: "object", fields: [{ cognito: "Enabled", name: "enabled", shape: { kind: "boolean" }, required: true }] },
-    },
+    // Adopt this existing pool instead of creating one (a user pool id, as DescribeUserPool takes it).
+    { ...poolId, required: undefined },
+    ...fromSetUserPoolMfaConfig,
 ];
 
 /** The region in a pool id (`us-east-1_AbCdEfGhI`) or ARN. */

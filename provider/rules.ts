@@ -1,7 +1,7 @@
 // Rules that tie members together, which no single row's shape can say. Each names where it comes
 // from; check reports every broken rule with the property path, the value and what is allowed.
 import { isRecord } from "./convert";
-import { isCustom, shortName } from "./schemaAttributes";
+import { isCustom } from "./schemaAttributes";
 import { isUnknown } from "./table";
 import { CheckFailure } from "./validate";
 
@@ -25,7 +25,7 @@ const MFA_ON = ["ON", "OPTIONAL"];
 export const rules: Rule[] = [
     {
         name: "MFA needs a factor",
-        source: "Cognito API: SetUserPoolMfaConfig / UpdateUserPool refuse MFA without SMS or TOTP configured",
+        source: "document: developer guide, \"Adding MFA to a user pool\": MFA on or optional needs a factor (SMS or TOTP); Cognito refuses it without one (InvalidParameterException)",
         check: ({ mfaConfiguration, softwareTokenMfaConfiguration, smsConfiguration }) => {
             if (anyUnknown(mfaConfiguration, softwareTokenMfaConfiguration, smsConfiguration)) return [];
             const factor = softwareTokenMfaConfiguration?.enabled === true || isRecord(smsConfiguration);
@@ -40,7 +40,7 @@ export const rules: Rule[] = [
     },
     {
         name: "A TOTP factor needs MFA on",
-        source: "Cognito API: SetUserPoolMfaConfig refuses an enabled software token with MfaConfiguration OFF",
+        source: "Cognito error users reported: \"Invalid MFA configuration given, can't turn off MFA and configure an MFA together\" (SetUserPoolMfaConfig with MFA OFF and TOTP enabled)",
         check: ({ mfaConfiguration, softwareTokenMfaConfiguration }) => {
             if (anyUnknown(mfaConfiguration, softwareTokenMfaConfiguration)) return [];
             if (softwareTokenMfaConfiguration?.enabled !== true || MFA_ON.includes(mfaConfiguration)) return [];
@@ -60,23 +60,9 @@ const known = (v: unknown) => v !== undefined && v !== null && !isUnknown(v);
 const declared = (v: unknown) => v !== undefined && v !== null;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v.filter(known) : []);
 
-const EMAIL_TEMPLATES: [string, (p: Props) => unknown][] = [
-    ["verificationMessageTemplate.emailMessage", (p) => p.verificationMessageTemplate?.emailMessage],
-    ["verificationMessageTemplate.emailSubject", (p) => p.verificationMessageTemplate?.emailSubject],
-    ["verificationMessageTemplate.emailMessageByLink", (p) => p.verificationMessageTemplate?.emailMessageByLink],
-    ["verificationMessageTemplate.emailSubjectByLink", (p) => p.verificationMessageTemplate?.emailSubjectByLink],
-    ["adminCreateUserConfig.inviteMessageTemplate.emailMessage", (p) => p.adminCreateUserConfig?.inviteMessageTemplate?.emailMessage],
-    ["adminCreateUserConfig.inviteMessageTemplate.emailSubject", (p) => p.adminCreateUserConfig?.inviteMessageTemplate?.emailSubject],
-];
-
-
 /** Rules for one custom attribute of `schema`. */
 function customAttributeRules(attr: Props, at: string): CheckFailure[] {
     const failures: CheckFailure[] = [];
-    const name = shortName(String(attr.name));
-    if (name.length < 1 || name.length > 20) {
-        failures.push(...fail(`${at}.name`, `'${at}.name' is "${attr.name}"; a custom attribute name is 1 to 20 characters (without the custom: prefix)`));
-    }
     if (attr.required === true) {
         failures.push(...fail(`${at}.required`, `'${at}.required' is true; Cognito cannot require a custom attribute: make it optional, and validate it in a pre sign-up trigger if you need to`));
     }
@@ -97,7 +83,7 @@ function customAttributeRules(attr: Props, at: string): CheckFailure[] {
     }
     const maxLength = attr.stringAttributeConstraints?.maxLength;
     if (known(maxLength) && Number(maxLength) > 2048) {
-        failures.push(...fail(`${at}.stringAttributeConstraints.maxLength`, `'${at}.stringAttributeConstraints.maxLength' is "${maxLength}"; it must be at most 2048`));
+        failures.push(...fail(`${at}.stringAttributeConstraints.maxLength`, `'${at}.stringAttributeConstraints.maxLength' is "${maxLength}"; a custom string attribute holds at most 2048 characters`));
     }
     return failures;
 }
@@ -105,7 +91,7 @@ function customAttributeRules(attr: Props, at: string): CheckFailure[] {
 rules.push(
     {
         name: "Aliases or username attributes, not both",
-        source: "Cognito API: AliasAttributes and UsernameAttributes are mutually exclusive (FACTS.md)",
+        source: "document: developer guide, \"User pool attributes\" (sign-in options): a pool has username attributes or alias attributes, not both",
         check: ({ aliasAttributes, usernameAttributes }) =>
             list(aliasAttributes).length > 0 && list(usernameAttributes).length > 0
                 ? fail("usernameAttributes", "'usernameAttributes' and 'aliasAttributes' are both set; Cognito allows one or the other: sign in with email/phone as the username (usernameAttributes), or as aliases of a username (aliasAttributes)")
@@ -113,7 +99,7 @@ rules.push(
     },
     {
         name: "Custom sender triggers need a KMS key",
-        source: "Cognito API: CustomSMSSender / CustomEmailSender require LambdaConfig.KMSKeyID (FACTS.md)",
+        source: "document: API reference, LambdaConfigType.KMSKeyID: the key Cognito encrypts codes with for CustomEmailSender and CustomSMSSender",
         check: ({ lambdaConfig }) => {
             if (!isRecord(lambdaConfig) || anyUnknown(lambdaConfig.kmsKeyId)) return [];
             const sender = ["customSmsSender", "customEmailSender"].find((k) => declared(lambdaConfig[k]));
@@ -124,26 +110,15 @@ rules.push(
     },
     {
         name: "Sending email through SES needs a source",
-        source: "Cognito API: EmailSendingAccount DEVELOPER requires SourceArn (FACTS.md)",
+        source: "document: API reference, EmailConfigurationType: with EmailSendingAccount DEVELOPER, Cognito sends through SES from the identity in SourceArn",
         check: ({ emailConfiguration: e }) =>
             isRecord(e) && e.emailSendingAccount === "DEVELOPER" && !declared(e.sourceArn)
                 ? fail("emailConfiguration.sourceArn", "'emailConfiguration.sourceArn' is missing; with emailSendingAccount \"DEVELOPER\" Cognito sends through SES from the verified identity whose ARN goes here")
                 : [],
     },
     {
-        name: "Custom email templates need your own SES sending",
-        source: "API reference: EmailMessage/EmailSubject templates are allowed only if EmailSendingAccount is DEVELOPER (FACTS.md)",
-        check: (inputs) => {
-            const account = inputs.emailConfiguration?.emailSendingAccount;
-            if (isUnknown(inputs.emailConfiguration) || isUnknown(account) || account === "DEVELOPER") return [];
-            return EMAIL_TEMPLATES.filter(([, get]) => known(get(inputs))).flatMap(([path]) =>
-                fail(path, `'${path}' is set, but emailConfiguration.emailSendingAccount is ${JSON.stringify(account ?? "COGNITO_DEFAULT")}; custom email templates need emailSendingAccount "DEVELOPER" (with a sourceArn), or leave the template to Cognito's default`),
-            );
-        },
-    },
-    {
         name: "One temporary-password validity, not two",
-        source: "API reference: with TemporaryPasswordValidityDays set, UnusedAccountValidityDays is no longer available",
+        source: "document: API reference, AdminCreateUserConfigType.UnusedAccountValidityDays: with TemporaryPasswordValidityDays set, it is no longer available",
         check: ({ policies, adminCreateUserConfig }) =>
             known(policies?.passwordPolicy?.temporaryPasswordValidityDays) && known(adminCreateUserConfig?.unusedAccountValidityDays)
                 ? fail("adminCreateUserConfig.unusedAccountValidityDays", "'adminCreateUserConfig.unusedAccountValidityDays' is set beside policies.passwordPolicy.temporaryPasswordValidityDays; Cognito takes only the latter: remove unusedAccountValidityDays")
@@ -151,7 +126,7 @@ rules.push(
     },
     {
         name: "Verify-before-update attributes must be auto-verified",
-        source: "Cognito API: AttributesRequireVerificationBeforeUpdate must be a subset of AutoVerifiedAttributes",
+        source: "document: API reference, UserAttributeUpdateSettingsType: attributes verified before an update must be among AutoVerifiedAttributes",
         check: ({ userAttributeUpdateSettings, autoVerifiedAttributes }) => {
             if (anyUnknown(autoVerifiedAttributes) || list(autoVerifiedAttributes).length !== (autoVerifiedAttributes ?? []).length) return [];
             const auto = new Set(list(autoVerifiedAttributes));
@@ -163,29 +138,33 @@ rules.push(
         },
     },
     {
-        name: "Custom attributes: at most 50, names up to 20, never required, constraints that fit the type",
-        source: "Cognito API and developer guide (FACTS.md: schema limits)",
+        name: "Custom attributes: named without a prefix, never required, typed, constraints that fit the type",
+        source:
+            "Cognito adds the custom: prefix itself, so custom:tenant becomes custom:custom:tenant (awsdocs/aws-cloudformation-user-guide#932, " +
+            "jmaleonard/serverless-cognito-add-custom-attributes#3); developer guide, \"Custom attributes\": never required, strings up to 2048 characters; " +
+            "provider: a type is never left to an undocumented default, since it cannot change later",
         check: ({ schema }) => {
             if (!Array.isArray(schema)) return [];
             const failures: CheckFailure[] = [];
             const seen = new Map<string, number>();
-            let custom = 0;
             schema.forEach((attr, i) => {
                 if (!isRecord(attr) || !known(attr.name) || typeof attr.name !== "string") return;
-                const name = shortName(attr.name);
-                if (seen.has(name)) failures.push(...fail(`schema[${i}].name`, `'schema[${i}].name' is "${attr.name}", which schema[${seen.get(name)}] declares already`));
-                seen.set(name, i);
-                if (!isCustom(name)) return;
-                custom++;
-                failures.push(...customAttributeRules(attr, `schema[${i}]`));
+                const prefix = /^(dev:custom:|dev:|custom:)/.exec(attr.name);
+                if (prefix) {
+                    const short = attr.name.slice(prefix[0].length);
+                    failures.push(...fail(`schema[${i}].name`, `'schema[${i}].name' is ${JSON.stringify(attr.name)}; write ${JSON.stringify(short)}: Cognito adds the custom: prefix itself (given with it, the attribute would be named custom:${attr.name}), and dev: marks what developerOnlyAttribute: true declares`));
+                    return;
+                }
+                if (seen.has(attr.name)) failures.push(...fail(`schema[${i}].name`, `'schema[${i}].name' is "${attr.name}", which schema[${seen.get(attr.name)}] declares already`));
+                seen.set(attr.name, i);
+                if (isCustom(attr.name)) failures.push(...customAttributeRules(attr, `schema[${i}]`));
             });
-            if (custom > 50) failures.push(...fail("schema", `'schema' declares ${custom} custom attributes; Cognito allows at most 50`));
             return failures;
         },
     },
     {
         name: "Recovery mechanisms: distinct, and admin_only alone",
-        source: "Cognito API: RecoveryMechanisms priorities and names are unique; admin_only cannot be combined",
+        source: "document: API reference, RecoveryOptionType: each priority and mechanism once; admin_only cannot be combined with another",
         check: ({ accountRecoverySetting }) => {
             const mechanisms = list(accountRecoverySetting?.recoveryMechanisms).filter(isRecord) as Props[];
             const at = "accountRecoverySetting.recoveryMechanisms";

@@ -1,9 +1,10 @@
 // The vocabulary of the property table (see userPoolProperties.ts for the rows).
 //
 // One row per Cognito member says everything the provider needs to know about it: its Cognito name and
-// ours, its type, how a change reaches Cognito, and what Cognito holds when nobody declared it. check,
-// diff, create, update and read are all walks over these rows, so adding a Cognito parameter is adding
-// a row.
+// ours, how a change reaches Cognito, and what Cognito holds when nobody declared it. Its type and
+// constraints come from the official API model (model/fromModel.ts), plus the few rules Cognito holds
+// stricter than the model, each with its source. check, diff, create, update and read are all walks
+// over these rows, so adding a Cognito parameter is adding a row.
 
 export type Shape =
     | {
@@ -26,6 +27,37 @@ export type Shape =
     | { kind: "object"; fields: readonly Field[] }
     /** A string-to-string map whose keys are the user's own (tags): never renamed. */
     | { kind: "map"; maxEntries?: number; keyLength?: [number, number]; valueLength?: [number, number] };
+
+/** A row as written in the table: a Field whose shape the API model supplies (model/fromModel.ts). */
+export interface Row extends Omit<Field, "shape"> {
+    /** Only for inputs of our own, which the API model does not have. */
+    shape?: Shape;
+    /** A structure's members (or those of each item of a list of structures), as rows. */
+    fields?: readonly Row[];
+    /** A list that is a set to Cognito: its order never makes a diff. */
+    unordered?: boolean;
+    /** For a list of structures: the member that gives its items a stable order. */
+    sortBy?: string;
+    /** What Cognito enforces beyond the model, with where that is known from. */
+    stricter?: Stricter;
+    /** How a pattern reads in an error message, where the model's own wording (model/fromModel.ts) does not fit. */
+    format?: string;
+    /**
+     * Placeholders a message must hold that the model's pattern already requires: named here so that the
+     * error says which one is missing (Cognito's stricter ones go in `stricter`).
+     */
+    mustContain?: readonly Placeholder[];
+}
+
+export interface Stricter {
+    /** Where the rule comes from: a Cognito error users reported, the developer guide, FACTS.md, ... */
+    source: string;
+    pattern?: RegExp;
+    format?: string;
+    mustContain?: readonly Placeholder[];
+    maxLength?: number;
+    maxEntries?: number;
+}
 
 export interface Placeholder {
     pattern: RegExp;
@@ -74,6 +106,10 @@ export interface Field {
     undeclared?: "absent" | "keep" | "ignore";
     /** Why the member is deprecated (the SDK marks it @deprecated; a read never spells it out). */
     deprecated?: string;
+    /** The API model's shape this field was resolved from, when it was (model/fromModel.ts). */
+    modelShape?: string;
+    /** Constraints Cognito holds beyond the model, when any: where that is known from. */
+    stricterSource?: string;
 }
 
 /** The value Pulumi sends at preview for anything not known yet (`pulumi.runtime.unknownValue`). */

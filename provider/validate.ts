@@ -42,12 +42,13 @@ function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[]
                 return fail(`it must be at least ${shape.minLength} characters long`);
             if (shape.maxLength !== undefined && value.length > shape.maxLength)
                 return fail(`it must be at most ${shape.maxLength} characters long`);
-            if (shape.pattern && !shape.pattern.test(value)) return fail(`it must be ${shape.format ?? `a string matching ${shape.pattern.source}`}`);
+            // Placeholders before the pattern: a message whose pattern requires {####} is best told so.
             for (const placeholder of shape.mustContain ?? []) {
                 if (!placeholder.pattern.test(value)) {
                     return fail(`it must contain ${shape.mustContain!.map((p) => p.text).join(" and ")}, which Cognito replaces`);
                 }
             }
+            if (shape.pattern && !shape.pattern.test(value)) return fail(`it must be ${shape.format ?? `a string matching ${shape.pattern.source}`}`);
             return [];
         case "integer":
             if (typeof value !== "number" || !Number.isInteger(value)) return fail("it must be a whole number");

@@ -290,7 +290,8 @@ export interface UserPoolArgs {
     /**
      * The pool's user attributes: custom attributes your app needs, and settings for standard ones such
      * as `email`. Write custom attribute names without the `custom:` prefix (`tenant`, not
-     * `custom:tenant`); `schemaAttributes` reports them with it. At most 50 custom attributes.
+     * `custom:tenant`: Cognito adds the prefix itself, so check refuses it); `schemaAttributes` reports them
+     * with it. 1–50 attributes, standard and custom together (the API model's limit).
      *
      * Attributes can be added later, but never modified or removed: Cognito cannot do either, so a
      * modification, or an attribute dropped from the list, fails at preview rather than halfway through
@@ -638,16 +639,14 @@ export interface UserPoolVerificationMessageTemplateArgs {
 
     /**
      * The body of the verification email when codes are used. 6–20,000 characters; must contain
-     * `{####}`. Cognito documents it as allowed only with `emailConfiguration.emailSendingAccount`
-     * `DEVELOPER`.
+     * `{####}`. Accepted with Cognito's default email sending too (`COGNITO_DEFAULT`), although one sentence of the API reference says `DEVELOPER` only: Terraform's acceptance tests deploy it so.
      *
      * @default Cognito's own value (its built-in wording, on pools that have one)
      */
     emailMessage?: pulumi.Input<string>;
 
     /**
-     * The subject of the verification email when codes are used. 1–140 characters. Cognito documents it
-     * as allowed only with `emailConfiguration.emailSendingAccount` `DEVELOPER`.
+     * The subject of the verification email when codes are used. 1–140 characters. Accepted with Cognito's default email sending too (`COGNITO_DEFAULT`), although one sentence of the API reference says `DEVELOPER` only: Terraform's acceptance tests deploy it so.
      *
      * @default Cognito's own value (its built-in wording, on pools that have one)
      */
@@ -655,8 +654,7 @@ export interface UserPoolVerificationMessageTemplateArgs {
 
     /**
      * The body of the verification email when links are used. 6–20,000 characters; must contain a link
-     * placeholder `{##…##}`, whose inner text becomes the link's text. Cognito documents it as allowed
-     * only with `emailConfiguration.emailSendingAccount` `DEVELOPER`.
+     * placeholder `{##…##}`, whose inner text becomes the link's text. Accepted with Cognito's default email sending too (`COGNITO_DEFAULT`), although one sentence of the API reference says `DEVELOPER` only: Terraform's acceptance tests deploy it so.
      *
      * @default Cognito's own value (its built-in wording, on pools that have one)
      * @example
@@ -673,8 +671,7 @@ export interface UserPoolVerificationMessageTemplateArgs {
     emailMessageByLink?: pulumi.Input<string>;
 
     /**
-     * The subject of the verification email when links are used. 1–140 characters. Cognito documents it
-     * as allowed only with `emailConfiguration.emailSendingAccount` `DEVELOPER`.
+     * The subject of the verification email when links are used. 1–140 characters. Accepted with Cognito's default email sending too (`COGNITO_DEFAULT`), although one sentence of the API reference says `DEVELOPER` only: Terraform's acceptance tests deploy it so.
      *
      * @default Cognito's own value (its built-in wording, on pools that have one)
      */
@@ -839,7 +836,7 @@ export interface UserPoolInviteMessageTemplateArgs {
 
     /**
      * The body of the invitation email. Must contain `{username}` and `{####}` (the temporary password).
-     * Cognito documents it as allowed only with `emailConfiguration.emailSendingAccount` `DEVELOPER`.
+     * Accepted with Cognito's default email sending too (`COGNITO_DEFAULT`), although one sentence of the API reference says `DEVELOPER` only: Terraform's acceptance tests deploy it so.
      *
      * @default Cognito's own value (its built-in wording)
      * @example
@@ -857,8 +854,7 @@ export interface UserPoolInviteMessageTemplateArgs {
     emailMessage?: pulumi.Input<string>;
 
     /**
-     * The subject of the invitation email. 1–140 characters. Cognito documents it as allowed only with
-     * `emailConfiguration.emailSendingAccount` `DEVELOPER`.
+     * The subject of the invitation email. 1–140 characters. Accepted with Cognito's default email sending too (`COGNITO_DEFAULT`), although one sentence of the API reference says `DEVELOPER` only: Terraform's acceptance tests deploy it so.
      *
      * @default Cognito's own value (its built-in wording)
      */
@@ -874,7 +870,8 @@ export interface UserPoolInviteMessageTemplateArgs {
 export interface UserPoolSchemaAttributeArgs {
     /**
      * The attribute's name: a standard attribute such as `email`, or a custom one written without the
-     * `custom:` prefix, such as `tenant`. 1–20 characters.
+     * `custom:` prefix, such as `tenant` (Cognito adds it; a name given with it is refused). 1–20
+     * characters: letters, marks, symbols, numbers and punctuation, no spaces.
      */
     name: pulumi.Input<string>;
 

@@ -41,7 +41,7 @@ describe("check", () => {
         const reason = (p: string) => failures.find((f) => f.property === p)!.reason;
         assert.equal(reason("mfaConfiguration"), `'mfaConfiguration' is "SOMETIMES"; allowed: "OFF", "ON", "OPTIONAL"`);
         assert.equal(reason("policies.passwordPolicy.minimumLength"), "'policies.passwordPolicy.minimumLength' is 5; it must be from 6 to 99");
-        assert.equal(reason("poolName"), `'poolName' is "bad/name"; it must be letters, digits, spaces and _+=,.@- only`);
+        assert.equal(reason("poolName"), `'poolName' is "bad/name"; it must be letters, digits, ASCII spaces and _+=,.@- only`);
     });
 
     it("requires poolName and the required members of declared objects", async () => {

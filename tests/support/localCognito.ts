@@ -1,7 +1,7 @@
 // A local Cognito for the tests: moto_server behind a small loopback HTTP layer.
 //
 // The layer forwards the AWS SDK's JSON 1.1 requests to moto and patches the places where moto is
-// known to differ from real Cognito (see "Local Cognito: moto_server" in shared/reference/FACTS.md),
+// known to differ from real Cognito (each fix below names the difference it makes up for),
 // so tests exercise Cognito's behaviour rather than moto's. It also logs every operation it receives
 // and lets tests inject faults through request hooks.
 
