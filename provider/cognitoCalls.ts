@@ -6,7 +6,7 @@ import { cognito, currentSettings } from "./cognitoClient";
 
 /** How a failed call may have left Cognito. */
 type Outcome =
-    /** Refused before acting (throttled): safe to send again. */
+    /** Refused before acting (throttled), or never sent (no connection): safe to send again. */
     | "throttled"
     /** It may or may not have acted (a 5xx, a dropped connection, no answer in time). */
     | "ambiguous"
@@ -16,16 +16,18 @@ type Outcome =
 
 const THROTTLED = new Set(["TooManyRequestsException", "ThrottlingException", "RequestLimitExceeded"]);
 const IAM_PROPAGATION = new Set(["InvalidSmsRoleTrustRelationshipException", "InvalidSmsRoleAccessPolicyException"]);
-const NETWORK_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNREFUSED", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN"]);
+const NETWORK_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED"]);
+/** The request never left: no connection was made, so Cognito cannot have acted. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
 
 export function outcomeOf(err: unknown): Outcome {
     const name = errorName(err);
-    if (THROTTLED.has(name)) return "throttled";
+    if (THROTTLED.has(name) || NOT_SENT_CODES.has((err as any)?.code)) return "throttled";
     if (IAM_PROPAGATION.has(name)) return "iamPropagation";
     const status = (err as any)?.$metadata?.httpStatusCode;
     const code = (err as any)?.code;
     if (name === "InternalErrorException" || (typeof status === "number" && status >= 500)) return "ambiguous";
-    if (NETWORK_CODES.has(code) || name === "TimeoutError" || /socket hang up|ECONNRESET/i.test(String((err as Error)?.message))) {
+    if (NETWORK_CODES.has(code) || name === "TimeoutError" || name === "AbortError" || /socket hang up|ECONNRESET/i.test(String((err as Error)?.message))) {
         return "ambiguous";
     }
     return "final";
@@ -41,6 +43,8 @@ export interface CallOptions<T> {
      * its result if it did (then nothing is sent again), undefined if it did not.
      */
     recover?: () => Promise<T | undefined>;
+    /** When that lookup itself fails: how the user finds what the lost call may have done. */
+    ifLookupFails?: string;
 }
 
 /** Counts, for the soak test and the benchmark: retries made by this process. */
@@ -53,7 +57,7 @@ export async function send<T>(command: any, options: CallOptions<T>): Promise<T>
         await rateLimit();
         callStats.calls++;
         try {
-            return (await cognito(options.region).send(command)) as T;
+            return (await withDeadline(settings.requestTimeoutMs, (abortSignal) => cognito(options.region).send(command, { abortSignal }))) as T;
         } catch (err) {
             const outcome = outcomeOf(err);
             const elapsed = Date.now() - started;
@@ -62,7 +66,10 @@ export async function send<T>(command: any, options: CallOptions<T>): Promise<T>
                     ? elapsed < settings.iamPropagationSeconds * 1000
                     : outcome !== "final" && attempt < settings.maxAttempts;
             if (outcome === "ambiguous" && options.recover) {
-                const done = await options.recover().catch(() => undefined);
+                // Never act again on doubt: a lookup that cannot answer ends the call with what to do.
+                const done = await lookAgain(options.recover, settings.requestTimeoutMs).catch((lookupError) => {
+                    throw lostAnswer(options, err, lookupError);
+                });
                 if (done !== undefined) {
                     callStats.recovered++;
                     return done;
@@ -77,6 +84,55 @@ export async function send<T>(command: any, options: CallOptions<T>): Promise<T>
             callStats.retries++;
             await sleep(backoff(attempt, outcome === "iamPropagation" ? 5000 : settings.retryBaseDelayMs));
         }
+    }
+}
+
+/** The call's answer was lost, and finding out what it did failed too: say so, and what to do. */
+function lostAnswer(options: CallOptions<unknown>, err: unknown, lookupError: unknown): Error {
+    const lost = String((err as Error)?.message ?? err).split("\n")[0];
+    const lookup = String((lookupError as Error)?.message ?? lookupError).split("\n")[0];
+    return Object.assign(
+        new Error(
+            `Could not ${options.what}: the answer was lost (${lost}), and looking for what the call did failed (${lookup}). ` +
+                `Nothing was sent again, so that nothing is done twice.${options.ifLookupFails ? `\n${options.ifLookupFails}` : ""}`,
+        ),
+        { awsErrorName: "LostAnswer" },
+    );
+}
+
+/**
+ * A real deadline for one call: the SDK's requestTimeout only watches an idle socket (and by default only
+ * logs), so a call that gets no answer is abandoned here after `ms` and counted as dropped (ambiguous).
+ */
+async function withDeadline<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), ms);
+    try {
+        return await call(controller.signal);
+    } catch (err) {
+        if (controller.signal.aborted) {
+            throw Object.assign(new Error(`no answer within ${ms} ms (cognito-user-pool:requestTimeoutMs)`), { name: "TimeoutError" });
+        }
+        throw err;
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
+/**
+ * After an ambiguous failure of a call that is not safe to repeat: look for what it did, several times
+ * over a bounded window (a call still under way may act after we gave up on it), before deciding that
+ * it did nothing. A lookup that fails (denied, say) throws: the caller must not act again on doubt.
+ */
+async function lookAgain<T>(recover: () => Promise<T | undefined>, requestTimeoutMs: number): Promise<T | undefined> {
+    const window = Math.max(3000, 2 * requestTimeoutMs);
+    const started = Date.now();
+    for (let look = 1; ; look++) {
+        const found = await recover();
+        if (found !== undefined) return found;
+        const left = window - (Date.now() - started);
+        if (left <= 0) return undefined;
+        await sleep(Math.min(left, 250 * 2 ** (look - 1)));
     }
 }
 

@@ -51,6 +51,42 @@ export function useSettings(next: Partial<ProviderSettings>): void {
     clients.clear();
 }
 
+/** What each numeric setting allows: a rate of 0 would wait forever, a timeout of 0 would fail every call. */
+const LIMITS: Record<keyof typeof CONFIG_KEYS, { min: number; above?: boolean; integer?: boolean; key: keyof ProviderSettings }> = {
+    endpoint: { min: 0, key: "endpoint" },
+    requestsPerSecond: { min: 0, above: true, key: "requestsPerSecond" },
+    maxAttempts: { min: 1, integer: true, key: "maxAttempts" },
+    retryBaseDelayMs: { min: 0, key: "retryBaseDelayMs" },
+    requestTimeoutMs: { min: 0, above: true, key: "requestTimeoutMs" },
+    iamPropagationSeconds: { min: 0, key: "iamPropagationSeconds" },
+};
+
+/**
+ * The stack's settings, read from its config and checked: a value out of range fails `configure`, the
+ * first thing Pulumi runs, with the key, the value, what is allowed and the command that fixes it.
+ */
+export function settingsFromConfig(get: (key: string) => string | undefined): Partial<ProviderSettings> {
+    const out: Partial<ProviderSettings> = { region: get("aws:region"), endpoint: get(CONFIG_KEYS.endpoint) };
+    const problems: string[] = [];
+    for (const [name, limit] of Object.entries(LIMITS)) {
+        if (name === "endpoint") continue;
+        const key = CONFIG_KEYS[name as keyof typeof CONFIG_KEYS];
+        const text = get(key);
+        if (text === undefined || text === "") continue;
+        const value = Number(text);
+        const ok = Number.isFinite(value) && (limit.above ? value > limit.min : value >= limit.min) && (!limit.integer || Number.isInteger(value));
+        if (!ok) {
+            const allowed = `${limit.integer ? "a whole number" : "a number"} ${limit.above ? "above" : "of at least"} ${limit.min}`;
+            const fallback = DEFAULT_SETTINGS[limit.key];
+            problems.push(`stack config ${key} is ${JSON.stringify(text)}; it must be ${allowed} (default ${fallback}): pulumi config set ${key} ${fallback}, or pulumi config rm ${key}`);
+            continue;
+        }
+        (out as Record<string, unknown>)[limit.key] = value;
+    }
+    if (problems.length) throw new Error(problems.join("\n"));
+    return out;
+}
+
 export function currentSettings(): ProviderSettings {
     return settings;
 }
@@ -68,7 +104,8 @@ export function cognito(poolRegion?: string): CognitoIdentityProviderClient {
             ...(region ? { region } : {}),
             ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
             maxAttempts: 1,
-            requestHandler: { requestTimeout: settings.requestTimeoutMs, connectionTimeout: settings.requestTimeoutMs },
+            // The deadline that counts is cognitoCalls.ts's (withDeadline); these make a stalled socket fail early too.
+            requestHandler: { requestTimeout: settings.requestTimeoutMs, connectionTimeout: settings.requestTimeoutMs, throwOnRequestTimeout: true },
         });
         clients.set(key, client);
     }

@@ -44,3 +44,12 @@ function renameValue(field: Field, value: unknown, dir: Direction): unknown {
 export function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/** The value with every null member of every object left out: to Pulumi programs, null means "not set". */
+export function withoutNulls<T>(value: T): T {
+    if (Array.isArray(value)) return value.map(withoutNulls) as T;
+    if (isRecord(value)) {
+        return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)])) as T;
+    }
+    return value;
+}

@@ -2,6 +2,8 @@
 // that has users needs the user's consent (allowReplacementWithUsers), the way Pulumi's own `protect`
 // needs to be lifted before a destroy. The messages say what is at stake and exactly what to do.
 
+import { describe, label } from "./reads";
+
 type Props = Record<string, any>;
 
 const PROTECT_DOC = "https://www.pulumi.com/docs/iac/concepts/options/protect/";
@@ -17,24 +19,22 @@ export function usersOf(props: Props): number {
     return Number(props.estimatedNumberOfUsers ?? 0);
 }
 
-function label(id: string, props: Props): string {
-    return props.poolName ? `"${props.poolName}" (${id})` : id;
-}
-
 /**
- * At preview and before any change: a replacement of a pool that had users at the last read or refresh
- * is refused unless the new declaration consents. A consented replacement is remembered, so that the
- * deletion of the old pool that follows in the same `pulumi up` is allowed too.
+ * At preview and before any change: a replacement of a pool that has users is refused unless the new
+ * declaration consents. The count is the pool's live one, read here (the count in state is only as
+ * fresh as the last create, update or refresh, and users sign up in between). A consented replacement
+ * is remembered, so that the deletion of the old pool that follows in the same `pulumi up` is allowed too.
  */
-export function checkReplacement(id: string, olds: Props, news: Props, reasons: string[]): void {
-    const users = usersOf(olds);
+export async function checkReplacement(id: string, olds: Props, news: Props, reasons: string[]): Promise<void> {
     if (consents(news)) {
         consentedReplacements.add(id);
         return;
     }
+    const pool = await describe(id);
+    const users = Number(pool?.EstimatedNumberOfUsers ?? 0);
     if (users === 0) return;
     throw new Error(
-        `User pool ${label(id, olds)} has ${users} user${users === 1 ? "" : "s"} (at the last refresh), and this change replaces it: ` +
+        `User pool ${label(id, olds)} has ${users} user${users === 1 ? "" : "s"}, and this change replaces it: ` +
             `${reasons.join("; ")}.\nA replacement creates a new, empty pool and deletes this one with its users' accounts. Nothing was changed.\n` +
             `To go ahead and lose those accounts, add allowReplacementWithUsers: true to this UserPool and run \`pulumi up\` again. ` +
             "To keep them, put the setting back as it was. (README: \"Protecting your users\".)",

@@ -3,8 +3,6 @@ import {
     AddCustomAttributesCommand,
     CreateUserPoolCommand,
     DeleteUserPoolCommand,
-    DescribeUserPoolCommand,
-    GetUserPoolMfaConfigCommand,
     ListUserPoolsCommand,
     SetUserPoolMfaConfigCommand,
     TagResourceCommand,
@@ -15,9 +13,10 @@ import { randomUUID } from "node:crypto";
 import { isNotFound } from "./awsErrors";
 import { send } from "./cognitoCalls";
 import { checkDeletion } from "./guards";
-import { mfaState, needsMfaConfigAfterCreate, setUserPoolMfaConfigRequest, totpEnabled } from "./mfa";
+import { needsMfaConfigAfterCreate, setUserPoolMfaConfigRequest, totpEnabled } from "./mfa";
+import { currentState, describe, label, readMfa } from "./reads";
 import { createUserPoolRequest, plan, updateUserPoolRequest } from "./plan";
-import { declarationOf, poolState, PROVIDER_TAG_PREFIX } from "./poolState";
+import { declarationOf, poolState, PROVIDER_TAG_PREFIX, withoutUndefined } from "./poolState";
 import { regionOfPool, resourceInputs } from "./resourceInputs";
 import { Attribute, schemaToCognito } from "./schemaAttributes";
 
@@ -39,6 +38,10 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
             const pool = await findCreatedPool(inputs.poolName, token, inputs.region);
             return pool && { UserPool: pool };
         },
+        ifLookupFails:
+            `A pool named "${inputs.poolName}" may have been created with the tag ${CREATE_TOKEN_TAG} = ${token}. Look for it in the Cognito ` +
+            "console or with `aws cognito-idp list-user-pools` and `describe-user-pool` (the lookup needs cognito-idp:ListUserPools and " +
+            "cognito-idp:DescribeUserPool). If it is there, adopt it: existingPoolId: \"<its id>\"; if not, run `pulumi up` again.",
     });
     let pool = response.UserPool as Props;
     if (needsMfaConfigAfterCreate(inputs)) {
@@ -50,7 +53,7 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
             });
             pool = (await describe(pool.Id)) ?? pool;
         } catch (err) {
-            throw await partialFailure(pool.Id, inputs, err as Error);
+            throw await partialFailure(pool.Id, inputs, err as Error, poolState(pool, inputs));
         }
     }
     return { id: pool.Id, outs: outputsOf(pool, inputs, mfaOutputs(inputs)) };
@@ -127,7 +130,7 @@ export async function updatePool(id: string, olds: Props, news: Props): Promise<
             await send(new TagResourceCommand({ ResourceArn: olds.arn, Tags: steps.tagsToSet }), { what: `tag user pool ${pool}`, region });
         }
     } catch (err) {
-        throw await partialFailure(id, news, err as Error);
+        throw await partialFailure(id, news, err as Error, olds);
     }
     const current = await describe(id);
     if (!current) throw new Error(`User pool ${pool} disappeared during the update; run \`pulumi refresh\`.`);
@@ -148,28 +151,13 @@ export async function deletePool(id: string, props: Props): Promise<void> {
     }
 }
 
-async function describe(id: string): Promise<Props | undefined> {
-    try {
-        const response = await send<Props>(new DescribeUserPoolCommand({ UserPoolId: id }), { what: `read user pool ${id}`, region: regionOfPool(id) });
-        return response.UserPool as Props;
-    } catch (err) {
-        if (isNotFound(err)) return undefined;
-        throw err;
-    }
-}
-
-async function readMfa(id: string): Promise<Props> {
-    const response = await send<Props>(new GetUserPoolMfaConfigCommand({ UserPoolId: id }), {
-        what: `read the MFA configuration of user pool ${id}`,
-        region: regionOfPool(id),
-    });
-    return mfaState(response);
-}
-
 /** The tag that marks a pool with the create call that made it (see createPool); never shown in state. */
 export const CREATE_TOKEN_TAG = `${PROVIDER_TAG_PREFIX}create-token`;
 
-/** After a CreateUserPool whose answer was lost: the pool it made, if it made one. */
+/**
+ * After a CreateUserPool whose answer was lost: the pool it made, if it made one. The token decides
+ * (pools may share a name); the name only spares describing pools that cannot be it.
+ */
 async function findCreatedPool(name: string, token: string, region: string | undefined): Promise<Props | undefined> {
     let nextToken: string | undefined;
     do {
@@ -206,7 +194,7 @@ function mfaOutputs(inputs: Props): Props {
 
 /** Our own inputs (consents, adoption) are not in Cognito: a read carries them over from the state. */
 function inputsKeptInState(props: Props): Props {
-    const names = resourceInputs.filter((f) => f.apply === "state" || f.apply === "createOnly").map((f) => f.name);
+    const names = [...resourceInputs.filter((f) => f.apply === "state" || f.apply === "createOnly").map((f) => f.name), "adopted"];
     return Object.fromEntries(names.filter((n) => props[n] !== undefined).map((n) => [n, props[n]]));
 }
 
@@ -215,16 +203,15 @@ function pick(props: Props, name: string): Props {
 }
 
 /**
- * A create or update that failed half-way is reported with the pool's state as it now is, so the engine
- * records the pool and what was done (FACTS.md, "Partial failure") instead of losing track of it.
+ * A create or update that failed half-way is reported with the pool as Cognito now holds it (read back),
+ * so the engine records the pool (FACTS: "Partial failure") and the next `pulumi up` sees, and retries,
+ * exactly what is still to do. Never the declaration: that would record the failed values as applied.
+ * When the read fails too, `before` stands in: the previous outputs, or the pool CreateUserPool returned.
  */
-async function partialFailure(id: string, news: Props, err: Error): Promise<Error> {
-    const current = await describe(id).catch(() => undefined);
-    const { [PROVIDER_KEY]: provider, ...declared } = news;
-    const properties = { ...declared, ...(current ? poolState(current, news) : { arn: undefined }), [PROVIDER_KEY]: provider };
-    return Object.assign(new Error(err.message), { id, properties: JSON.parse(JSON.stringify(properties)), reasons: [err.message] });
-}
-
-function label(id: string, props: Props): string {
-    return props.poolName ? `"${props.poolName}" (${id})` : id;
+async function partialFailure(id: string, news: Props, err: Error, before: Props): Promise<Error> {
+    const current = await currentState(id, news).catch(() => undefined);
+    const { [PROVIDER_KEY]: provider } = news;
+    const { [PROVIDER_KEY]: _old, ...previous } = before;
+    const properties = { ...inputsKeptInState(news), ...(current ?? previous), [PROVIDER_KEY]: provider };
+    return Object.assign(new Error(err.message), { id, properties: withoutUndefined(properties), reasons: [err.message] });
 }

@@ -12,6 +12,11 @@ export function totpEnabled(props: Props): boolean {
     return isRecord(props.softwareTokenMfaConfiguration) && props.softwareTokenMfaConfiguration.enabled === true;
 }
 
+/** MFA is on (or optional), or a TOTP factor is enabled: changes then go through SetUserPoolMfaConfig. */
+export function mfaInPlay(props: Props): boolean {
+    return totpEnabled(props) || props.mfaConfiguration === "ON" || props.mfaConfiguration === "OPTIONAL";
+}
+
 /** MFA that CreateUserPool cannot switch on by itself: it needs a TOTP factor first. */
 export function needsMfaConfigAfterCreate(inputs: Props): boolean {
     return totpEnabled(inputs);

@@ -3,7 +3,7 @@
 import { isRecord, toCognito } from "./convert";
 import { changedPaths, desiredValue } from "./desiredState";
 import { Attribute, schemaChanges } from "./schemaAttributes";
-import { MFA_MEMBERS, totpEnabled } from "./mfa";
+import { MFA_MEMBERS, mfaInPlay, totpEnabled } from "./mfa";
 import { isUnknown } from "./table";
 import { resourceInputs } from "./resourceInputs";
 import { userPoolProperties } from "./userPoolProperties";
@@ -13,6 +13,8 @@ export interface Plan {
     changed: string[];
     /** Top-level members whose change needs a new pool. */
     replaces: string[];
+    /** Of those, the ones whose new value is not known yet (preview): the replacement may not happen. */
+    replacesIfChanged: string[];
     /** Changes Cognito cannot make at all (schema modifications and removals). */
     refused: string[];
     /** Why the schema forces a replacement, when the user consented to one (replaceOnSchemaChange). */
@@ -28,7 +30,7 @@ type Props = Record<string, unknown>;
 
 export function plan(olds: Props, news: Props): Plan {
     const result: Plan = {
-        changed: [], replaces: [], refused: [], schemaReplacement: [], updateUserPool: false, setUserPoolMfaConfig: false,
+        changed: [], replaces: [], replacesIfChanged: [], refused: [], schemaReplacement: [], updateUserPool: false, setUserPoolMfaConfig: false,
         addAttributes: [], tagsToRemove: [], tagsToSet: {},
     };
     for (const field of [...userPoolProperties, ...resourceInputs]) {
@@ -50,11 +52,16 @@ export function plan(olds: Props, news: Props): Plan {
         const paths = changedPaths(field, olds[field.name], news[field.name]);
         if (paths.length === 0) continue;
         result.changed.push(...paths);
-        if (field.apply === "replace") result.replaces.push(field.name);
+        if (field.apply === "replace") {
+            result.replaces.push(field.name);
+            if (containsUnknown(news[field.name])) result.replacesIfChanged.push(field.name);
+        }
         if (field.apply === "updateUserPool") result.updateUserPool = true;
         if (field.apply === "tags") Object.assign(result, tagChanges(olds.userPoolTags, news.userPoolTags));
         if (field.apply === "setUserPoolMfaConfig") result.setUserPoolMfaConfig = true;
-        if (MFA_MEMBERS.includes(field.name) && (totpEnabled(olds) || totpEnabled(news))) result.setUserPoolMfaConfig = true;
+        // Cognito switches MFA (SMS or TOTP) on and changes it only through SetUserPoolMfaConfig, which
+        // takes the whole MFA configuration: any change to it while MFA is or was on goes that way.
+        if (MFA_MEMBERS.includes(field.name) && (mfaInPlay(olds) || mfaInPlay(news))) result.setUserPoolMfaConfig = true;
     }
     return result;
 }
@@ -80,6 +87,16 @@ function desiredMembers(fields: typeof userPoolProperties, olds: Props, news: Pr
         const value = desiredValue(field, olds[field.name], news[field.name]);
         if (value !== undefined) members[field.name] = value;
     }
+    // Texts Cognito keeps as one are sent equal, the declared one winning: never an old text beside a new.
+    for (const field of fields.filter((f) => f.sameAs)) {
+        const [parent, child] = field.sameAs!.split(".");
+        const template = isRecord(news[parent]) ? (news[parent] as Props)[child] : undefined;
+        if (news[field.name] !== undefined && members[parent] !== undefined) {
+            members[parent] = { ...(members[parent] as Props), [child]: news[field.name] };
+        } else if (template !== undefined) {
+            members[field.name] = template;
+        }
+    }
     return members;
 }
 
@@ -90,4 +107,10 @@ function tagChanges(olds: unknown, news: unknown): Pick<Plan, "tagsToRemove" | "
         tagsToRemove: Object.keys(before).filter((k) => !(k in after)),
         tagsToSet: Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v)),
     };
+}
+
+function containsUnknown(value: unknown): boolean {
+    if (isUnknown(value)) return true;
+    if (Array.isArray(value)) return value.some(containsUnknown);
+    return isRecord(value) && Object.values(value).some(containsUnknown);
 }

@@ -27,6 +27,9 @@ export const resourceInputs: readonly Field[] = [
     { cognito: "", name: "replaceOnSchemaChange", shape: { kind: "boolean" }, apply: "state" },
     // Adopt this existing pool instead of creating one (a user pool id, as DescribeUserPool takes it).
     { ...poolId, required: undefined },
+    // With existingPoolId: reset what the program leaves out to Cognito's defaults, instead of keeping it
+    // as the pool has it (deletion protection, triggers and MFA are kept either way: see adoption.ts).
+    { cognito: "", name: "adoptionResetsUndeclared", shape: { kind: "boolean" }, apply: "createOnly" },
     ...fromSetUserPoolMfaConfig,
 ];
 

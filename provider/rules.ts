@@ -3,6 +3,7 @@
 import { isRecord } from "./convert";
 import { isCustom } from "./schemaAttributes";
 import { isUnknown } from "./table";
+import { userPoolProperties } from "./userPoolProperties";
 import { CheckFailure } from "./validate";
 
 type Props = Record<string, any>;
@@ -117,12 +118,21 @@ rules.push(
                 : [],
     },
     {
-        name: "One temporary-password validity, not two",
-        source: "document: API reference, AdminCreateUserConfigType.UnusedAccountValidityDays: with TemporaryPasswordValidityDays set, it is no longer available",
-        check: ({ policies, adminCreateUserConfig }) =>
-            known(policies?.passwordPolicy?.temporaryPasswordValidityDays) && known(adminCreateUserConfig?.unusedAccountValidityDays)
-                ? fail("adminCreateUserConfig.unusedAccountValidityDays", "'adminCreateUserConfig.unusedAccountValidityDays' is set beside policies.passwordPolicy.temporaryPasswordValidityDays; Cognito takes only the latter: remove unusedAccountValidityDays")
-                : [],
+        name: "A legacy text and its template text, not two different ones",
+        source:
+            "document: Cognito keeps the legacy SmsVerificationMessage, EmailVerificationMessage and EmailVerificationSubject as one with " +
+            "VerificationMessageTemplate's texts (setting either sets both; terraform-provider-aws's user pool tests say so too)",
+        check: (inputs) =>
+            userPoolProperties
+                .filter((f) => f.sameAs)
+                .flatMap((f) => {
+                    const [parent, child] = f.sameAs!.split(".");
+                    const legacy = inputs[f.name];
+                    const template = inputs[parent]?.[child];
+                    return known(legacy) && known(template) && legacy !== template
+                        ? fail(f.name, `'${f.name}' is ${JSON.stringify(legacy)}, but ${f.sameAs} is ${JSON.stringify(template)}; Cognito keeps them as one text: declare only ${f.sameAs} (${f.name} is its legacy name)`)
+                        : [];
+                }),
     },
     {
         name: "Verify-before-update attributes must be auto-verified",

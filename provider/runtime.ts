@@ -1,12 +1,15 @@
 // The provider itself, as the dynamic-provider host runs it. It is loaded by package name at run time
 // (`require("pulumi-cognito-user-pool/runtime")`, see shim.ts), so nothing here is serialized into state.
 import type * as pulumi from "@pulumi/pulumi";
-import { CONFIG_KEYS, useSettings } from "./cognitoClient";
+import { settingsFromConfig, useSettings } from "./cognitoClient";
 import { checkReplacement, schemaRefusal } from "./guards";
 import { createPool, deletePool, readPool, updatePool } from "./lifecycle";
 import { plan } from "./plan";
 import { resourceInputs } from "./resourceInputs";
+import { withAdoption } from "./adoption";
+import { withoutNulls } from "./convert";
 import { checkRules } from "./rules";
+import { UNKNOWN } from "./table";
 import { userPoolProperties } from "./userPoolProperties";
 import { validateObject } from "./validate";
 
@@ -14,30 +17,31 @@ type Props = Record<string, any>;
 
 const provider: pulumi.dynamic.ResourceProvider = {
     async configure(req: pulumi.dynamic.ConfigureRequest) {
-        const number = (key: string) => (req.config.get(key) === undefined ? undefined : Number(req.config.get(key)));
-        useSettings({
-            region: req.config.get("aws:region"),
-            endpoint: req.config.get(CONFIG_KEYS.endpoint),
-            requestsPerSecond: number(CONFIG_KEYS.requestsPerSecond),
-            maxAttempts: number(CONFIG_KEYS.maxAttempts),
-            retryBaseDelayMs: number(CONFIG_KEYS.retryBaseDelayMs),
-            requestTimeoutMs: number(CONFIG_KEYS.requestTimeoutMs),
-            iamPropagationSeconds: number(CONFIG_KEYS.iamPropagationSeconds),
-        });
+        useSettings(settingsFromConfig((key) => req.config.get(key)));
     },
 
-    async check(_olds: Props, news: Props) {
-        const { __provider: _provider, ...declared } = news;
-        const failures = validateObject([...userPoolProperties, ...resourceInputs], declared, "");
-        return { inputs: news, failures: [...failures, ...checkRules(declared)] };
+    async check(olds: Props, news: Props) {
+        const { __provider, ...given } = news;
+        // null means "not declared", here and so everywhere after: the inputs check returns are what diff,
+        // create and update see.
+        const declared = withoutNulls(given);
+        // An adopted pool's name comes from the pool when the program gives none.
+        const named = declared.existingPoolId !== undefined && declared.poolName === undefined ? { ...declared, poolName: UNKNOWN } : declared;
+        const failures = [...validateObject([...userPoolProperties, ...resourceInputs], named, ""), ...checkRules(named)];
+        if (failures.length > 0) return { inputs: news, failures };
+        const inputs = await withAdoption(olds ?? {}, declared);
+        return { inputs: __provider === undefined ? inputs : { ...inputs, __provider }, failures: [] };
     },
 
     async diff(id: string, olds: Props, news: Props) {
         const steps = plan(olds, news);
         if (steps.refused.length > 0) throw schemaRefusal(id, olds, steps.refused);
-        if (steps.replaces.length > 0) {
-            const reasons = steps.replaces.map((r) => (r === "schema" ? steps.schemaReplacement.join("; ") : `${r} cannot change`));
-            checkReplacement(id, olds, news, reasons);
+        // A replacement that hangs on values not known yet (preview) may not happen: the guard decides at
+        // `pulumi up`, when Diff is called again with the values known.
+        const known = steps.replaces.filter((r) => !steps.replacesIfChanged.includes(r));
+        if (known.length > 0) {
+            const reasons = known.map((r) => (r === "schema" ? steps.schemaReplacement.join("; ") : `${r} cannot change`));
+            await checkReplacement(id, olds, news, reasons);
         }
         return { changes: steps.changed.length > 0, replaces: steps.replaces, deleteBeforeReplace: false };
     },

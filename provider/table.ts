@@ -26,7 +26,7 @@ export type Shape =
     | { kind: "objectList"; fields: readonly Field[]; sortBy?: string; minItems?: number; maxItems?: number }
     | { kind: "object"; fields: readonly Field[] }
     /** A string-to-string map whose keys are the user's own (tags): never renamed. */
-    | { kind: "map"; maxEntries?: number; keyLength?: [number, number]; valueLength?: [number, number] };
+    | { kind: "map"; maxEntries?: number; maxEntriesWhy?: string; keyLength?: [number, number]; valueLength?: [number, number] };
 
 /** A row as written in the table: a Field whose shape the API model supplies (model/fromModel.ts). */
 export interface Row extends Omit<Field, "shape"> {
@@ -57,6 +57,10 @@ export interface Stricter {
     mustContain?: readonly Placeholder[];
     maxLength?: number;
     maxEntries?: number;
+    /** Why the limit is what it is, when that is not obvious (said in the message). */
+    why?: string;
+    /** Cognito refuses the member outright: why, and what to use instead (said in the message). */
+    refused?: string;
 }
 
 export interface Placeholder {
@@ -110,6 +114,13 @@ export interface Field {
     modelShape?: string;
     /** Constraints Cognito holds beyond the model, when any: where that is known from. */
     stricterSource?: string;
+    /** Cognito refuses this member whenever it is declared: why, and what to use instead. */
+    refused?: string;
+    /**
+     * A top-level text Cognito keeps as one with another member (the path of the template text it mirrors):
+     * both are always sent with the same value, the one declared.
+     */
+    sameAs?: string;
 }
 
 /** The value Pulumi sends at preview for anything not known yet (`pulumi.runtime.unknownValue`). */

@@ -81,9 +81,25 @@ const rows: readonly Row[] = [
     { cognito: "AutoVerifiedAttributes", name: "autoVerifiedAttributes", apply: "updateUserPool", unordered: true, default: [] },
     { cognito: "AliasAttributes", name: "aliasAttributes", apply: "replace", unordered: true, default: [] },
     { cognito: "UsernameAttributes", name: "usernameAttributes", apply: "replace", unordered: true, default: [] },
-    cognitoText("SmsVerificationMessage", "smsVerificationMessage", { apply: "updateUserPool", mustContain: [CODE], deprecated: "use verificationMessageTemplate.smsMessage" }),
-    cognitoText("EmailVerificationMessage", "emailVerificationMessage", { apply: "updateUserPool", mustContain: [CODE], deprecated: "use verificationMessageTemplate.emailMessage" }),
-    cognitoText("EmailVerificationSubject", "emailVerificationSubject", { apply: "updateUserPool", deprecated: "use verificationMessageTemplate.emailSubject" }),
+    // The legacy texts are kept by Cognito as one with the template's (setting either sets both), so they
+    // are always sent equal: the one declared, else the template's (desiredState.ts, `sameAs`).
+    cognitoText("SmsVerificationMessage", "smsVerificationMessage", {
+        apply: "updateUserPool",
+        mustContain: [CODE],
+        deprecated: "use verificationMessageTemplate.smsMessage",
+        sameAs: "verificationMessageTemplate.smsMessage",
+    }),
+    cognitoText("EmailVerificationMessage", "emailVerificationMessage", {
+        apply: "updateUserPool",
+        mustContain: [CODE],
+        deprecated: "use verificationMessageTemplate.emailMessage",
+        sameAs: "verificationMessageTemplate.emailMessage",
+    }),
+    cognitoText("EmailVerificationSubject", "emailVerificationSubject", {
+        apply: "updateUserPool",
+        deprecated: "use verificationMessageTemplate.emailSubject",
+        sameAs: "verificationMessageTemplate.emailSubject",
+    }),
     {
         cognito: "VerificationMessageTemplate",
         name: "verificationMessageTemplate",
@@ -155,7 +171,12 @@ const rows: readonly Row[] = [
         name: "userPoolTags",
         apply: "tags",
         default: {},
-        stricter: { source: "AWS tagging limits (FACTS.md): at most 50 tags a resource", maxEntries: 50 },
+        // AWS allows 50 tags a resource; one of them is the provider's create token (see lifecycle.ts).
+        stricter: {
+            source: "document: AWS tagging limits, at most 50 tags a resource; provider: one is its create token",
+            maxEntries: 49,
+            why: "Cognito allows 50 tags, and the provider uses one to find a pool whose create answer was lost",
+        },
     },
     {
         cognito: "AdminCreateUserConfig",
@@ -163,9 +184,21 @@ const rows: readonly Row[] = [
         apply: "updateUserPool",
         fields: [
             { cognito: "AllowAdminCreateUserOnly", name: "allowAdminCreateUserOnly", default: false },
-            // Legacy: Cognito derives it from policies.passwordPolicy.temporaryPasswordValidityDays and
-            // refuses both together, so it is sent only when declared.
-            { cognito: "UnusedAccountValidityDays", name: "unusedAccountValidityDays", undeclared: "ignore" },
+            // Legacy: Cognito derives it from policies.passwordPolicy.temporaryPasswordValidityDays, and
+            // refuses it beside a password policy, which every update sends: never sent.
+            {
+                cognito: "UnusedAccountValidityDays",
+                name: "unusedAccountValidityDays",
+                undeclared: "ignore",
+                stricter: {
+                    source:
+                        "Cognito error users reported: \"Please use TemporaryPasswordValidityDays in PasswordPolicy instead of UnusedAccountValidityDays\" " +
+                        "(aws/aws-sdk-js#3817, hashicorp/terraform#21561); Terraform removed the argument (terraform-provider-aws#14294)",
+                    refused:
+                        "Cognito refuses UnusedAccountValidityDays beside a password policy, which every update sends: declare " +
+                        "policies.passwordPolicy.temporaryPasswordValidityDays instead (the same number of days)",
+                },
+            },
             {
                 cognito: "InviteMessageTemplate",
                 name: "inviteMessageTemplate",

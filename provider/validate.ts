@@ -27,6 +27,10 @@ export function validateObject(fields: readonly Field[], value: Record<string, u
             if (field.required) failures.push({ property: at, reason: `'${at}' is required` });
             continue;
         }
+        if (field.refused && !isUnknown(member)) {
+            failures.push({ property: at, reason: `'${at}' is ${show(member)}; ${field.refused}` });
+            continue;
+        }
         failures.push(...validateValue(field.shape, member, at));
     }
     return failures;
@@ -85,7 +89,7 @@ function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[]
                 ...validateValue({ kind: "string", minLength: shape.valueLength?.[0], maxLength: shape.valueLength?.[1] }, v, `${at}["${k}"]`),
             ]);
             if (shape.maxEntries !== undefined && entries.length > shape.maxEntries) {
-                failures.push(...fail(`it may have at most ${shape.maxEntries} entries, not ${entries.length}`));
+                failures.push(...fail(`it may have at most ${shape.maxEntries} entries, not ${entries.length}${shape.maxEntriesWhy ? ` (${shape.maxEntriesWhy})` : ""}`));
             }
             return failures;
     }

@@ -404,18 +404,30 @@ export interface UserPoolArgs {
 
     /**
      * Bring an existing pool under management instead of creating one (`pulumi import` cannot work for
-     * dynamic providers). On create, the pool with this id is read, the declared configuration applied
-     * to it, and its id taken; no second pool is created. Its immutable settings (usernameConfiguration,
-     * aliasAttributes, usernameAttributes, schema) must be declared as the pool has them. Read only at
-     * creation.
+     * dynamic providers). At preview the pool is read: every setting this UserPool leaves out is kept as
+     * the pool has it (carried into the resource's inputs, so preview shows it, and kept on later runs
+     * until you declare it), and the resource's `adopted` input lists what is kept and what the adoption
+     * changes (`pulumi preview --diff` shows it). On create the declared settings are applied to the pool
+     * and its id taken; no second pool is created, and the pool keeps its name unless `poolName` is given.
+     * A declared immutable setting (usernameConfiguration, aliasAttributes, usernameAttributes, schema)
+     * that differs from the pool refuses the adoption. Read only at creation.
      *
      * @default not set: a new pool is created
      * @example
      * ```ts
-     * new UserPool("users", { existingPoolId: "us-east-1_AbCdEfGhI", usernameAttributes: ["email"] });
+     * new UserPool("users", { existingPoolId: "us-east-1_AbCdEfGhI", policies: { passwordPolicy: { minimumLength: 12 } } });
      * ```
      */
     existingPoolId?: pulumi.Input<string>;
+
+    /**
+     * With `existingPoolId`: reset the settings this UserPool leaves out to Cognito's defaults instead of
+     * keeping them as the pool has them. Deletion protection, Lambda triggers and MFA are kept either way:
+     * they are switched off only by declaring them off.
+     *
+     * @default false
+     */
+    adoptionResetsUndeclared?: pulumi.Input<boolean>;
 
     /**
      * A TOTP (authenticator app) MFA factor, set through SetUserPoolMfaConfig. Enabling it needs

@@ -71,8 +71,10 @@ export class UserPool extends pulumi.dynamic.Resource {
      * @param args The pool's settings; every CreateUserPool parameter, in lowerCamelCase.
      */
     constructor(name: string, args: UserPoolArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        // A pool read by id (UserPool.get) takes its name from Cognito, not from the resource name.
-        const naming = opts?.id ? {} : { poolName: name, region: new pulumi.Config("aws").get("region") };
+        // A pool read by id (UserPool.get) takes its name from Cognito, not from the resource name, and so
+        // does an adopted pool (existingPoolId): adopting must not rename it.
+        const region = new pulumi.Config("aws").get("region");
+        const naming = opts?.id ? {} : args.existingPoolId !== undefined ? { region } : { poolName: name, region };
         super(userPoolProvider, name, { ...outputSlots(), ...naming, ...withoutUndefined(args) }, opts, "cognito", "UserPool");
     }
 

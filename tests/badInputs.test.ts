@@ -172,11 +172,11 @@ const badInputs: BadInput[] = [
         reason: /is 25; it must be from 0 to 24/,
     },
     {
-        label: "unusedAccountValidityDays below 0",
+        label: "unusedAccountValidityDays at all (Cognito refuses it beside the password policy every update sends)",
         at: ["adminCreateUserConfig", "unusedAccountValidityDays"],
-        value: -1,
+        value: 7,
         property: "adminCreateUserConfig.unusedAccountValidityDays",
-        reason: /is -1; it must be from 0 to 365/,
+        reason: /is 7; Cognito refuses UnusedAccountValidityDays beside a password policy, which every update sends: declare policies.passwordPolicy.temporaryPasswordValidityDays instead/,
     },
     {
         label: "a recovery priority above 2",
@@ -389,7 +389,14 @@ const badInputs: BadInput[] = [
     { label: "an empty schema (the model wants 1 to 50 attributes)", at: ["schema"], value: [], property: "schema", reason: /is \[\]; it needs at least 1 item/, unknownAt: null },
 
     // ---- tags
-    { label: "51 tags", at: ["userPoolTags"], value: tags(51), property: "userPoolTags", reason: /'userPoolTags' is \{"k0":"v".*; it may have at most 50 entries, not 51/ },
+    // 50 is AWS's limit, and the provider's create token is one of them.
+    {
+        label: "50 tags",
+        at: ["userPoolTags"],
+        value: tags(50),
+        property: "userPoolTags",
+        reason: /'userPoolTags' is \{"k0":"v".*; it may have at most 49 entries, not 50 \(Cognito allows 50 tags, and the provider uses one to find a pool whose create answer was lost\)/,
+    },
     {
         label: "a tag key of 129 characters",
         at: ["userPoolTags"],
@@ -512,12 +519,13 @@ const badInputs: BadInput[] = [
         reason: /'emailConfiguration.sourceArn' is missing; with emailSendingAccount "DEVELOPER" Cognito sends through SES/,
     },
     {
-        label: "rule 'One temporary-password validity, not two'",
-        base: { policies: { passwordPolicy: { temporaryPasswordValidityDays: 3 } } },
-        at: ["adminCreateUserConfig", "unusedAccountValidityDays"],
-        value: 3,
-        property: "adminCreateUserConfig.unusedAccountValidityDays",
-        reason: /is set beside policies.passwordPolicy.temporaryPasswordValidityDays; Cognito takes only the latter/,
+        label: "rule 'A legacy text and its template text, not two different ones'",
+        base: { verificationMessageTemplate: { smsMessage: "New code {####}" } },
+        at: ["smsVerificationMessage"],
+        value: "Old code {####}",
+        property: "smsVerificationMessage",
+        reason: /'smsVerificationMessage' is "Old code \{####\}", but verificationMessageTemplate.smsMessage is "New code \{####\}"; Cognito keeps them as one text: declare only verificationMessageTemplate.smsMessage/,
+        unknownAt: ["verificationMessageTemplate", "smsMessage"],
     },
     {
         label: "rule 'Verify-before-update attributes must be auto-verified': another attribute",

@@ -23,7 +23,7 @@ describe("diff and update", function () {
         for (const id of created.splice(0)) {
             const current = await provider.read!(id, {});
             if (current.props?.deletionProtection === "ACTIVE") {
-                await provider.update!(id, current.props, { ...current.props, deletionProtection: "INACTIVE" });
+                await provider.update!(id, current.props, { ...current.inputs, deletionProtection: "INACTIVE" });
             }
             if (current.id) await provider.delete!(id, current.props!);
         }

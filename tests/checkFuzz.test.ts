@@ -1,4 +1,4 @@
-// check, fuzzed: 1,200 seeded mutations of valid declarations, each with its outcome known by
+// check, fuzzed: 1,500 seeded mutations of valid declarations, each with its outcome known by
 // construction. A mutation picks a property path from the property table (userPoolProperties and
 // resourceInputs, nested objects and list items included) and sets it to a value generated as VALID for
 // that row (in range, an allowed value, an ARN of the right form, a message with its placeholders, ...),
@@ -29,7 +29,7 @@ type Props = Record<string, any>;
 type Seg = string | number;
 
 const SEED = 0x5eed_c0de;
-const MUTATIONS = 1200;
+const MUTATIONS = 1500;
 
 // ---------------------------------------------------------------------------------------------------
 // Randomness: mulberry32, seeded, so every run makes the same mutations.
@@ -120,6 +120,7 @@ const RULE_MEMBERS = [
     "adminCreateUserConfig.inviteMessageTemplate", "adminCreateUserConfig.inviteMessageTemplate.emailMessage",
     "adminCreateUserConfig.inviteMessageTemplate.emailSubject",
     "policies.passwordPolicy.temporaryPasswordValidityDays", "adminCreateUserConfig.unusedAccountValidityDays",
+    "smsVerificationMessage", "emailVerificationMessage", "emailVerificationSubject", "verificationMessageTemplate.smsMessage",
     "autoVerifiedAttributes", "userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdate",
     "schema", "schema.[].name", "schema.[].required", "schema.[].attributeDataType", "schema.[].numberAttributeConstraints",
     "schema.[].stringAttributeConstraints", "schema.[].numberAttributeConstraints.minValue", "schema.[].numberAttributeConstraints.maxValue",
@@ -226,6 +227,8 @@ function validString(r: Rand, shape: Extract<Shape, { kind: "string" }>, c: Cont
         case "existingPoolId":
             return `${r.pick(REGIONS)}_${r.chars(`${LETTERS}${DIGITS}`, 9)}`;
         case "name": // a schema attribute; mostly short enough for a custom attribute, sometimes not (a rule)
+            // Sometimes with Cognito's own prefix, which a rule refuses (Cognito would not strip it).
+            if (r.chance(0.05)) return `${r.pick(["custom:", "dev:"])}${r.chars(LETTERS, r.int(1, 12))}`;
             return r.chance(0.1) ? r.pick(STANDARD) : r.chars(`${LETTERS}${DIGITS}_-`, r.int(1, 20));
         case "minValue":
         case "maxValue":
@@ -455,8 +458,13 @@ export function ruleOracle(p: Props): string[] {
     const sending = get(p, "emailConfiguration", "emailSendingAccount");
     if (sending === "DEVELOPER" && !set(get(p, "emailConfiguration", "sourceArn"))) out.push("emailConfiguration.sourceArn");
     // TemporaryPasswordValidityDays replaces UnusedAccountValidityDays.
-    if (set(get(p, "policies", "passwordPolicy", "temporaryPasswordValidityDays")) && set(get(p, "adminCreateUserConfig", "unusedAccountValidityDays"))) {
-        out.push("adminCreateUserConfig.unusedAccountValidityDays");
+    // UnusedAccountValidityDays is refused outright: Cognito refuses it beside the password policy every
+    // update sends ("Please use TemporaryPasswordValidityDays in PasswordPolicy", aws/aws-sdk-js#3817).
+    if (set(get(p, "adminCreateUserConfig", "unusedAccountValidityDays"))) out.push("adminCreateUserConfig.unusedAccountValidityDays");
+    // A legacy text and its template text are one to Cognito: two different ones are refused.
+    for (const [legacy, template] of [["smsVerificationMessage", "smsMessage"], ["emailVerificationMessage", "emailMessage"], ["emailVerificationSubject", "emailSubject"]]) {
+        const t = get(p, "verificationMessageTemplate", template);
+        if (set(p[legacy]) && set(t) && p[legacy] !== t) out.push(legacy);
     }
     // Attributes verified before update must be auto-verified (judged only when autoVerifiedAttributes is a list or absent).
     const auto = p.autoVerifiedAttributes;
@@ -544,7 +552,8 @@ function place(r: Rand, base: Props, target: Target): Placed {
 
 // ---------------------------------------------------------------------------------------------------
 
-const check = async (news: Props) => (await provider.check!({}, news)).failures ?? [];
+// Checked as an update of an existing resource: a create that adopts (existingPoolId) would read the pool.
+const check = async (news: Props) => (await provider.check!({ poolName: "existing" }, news)).failures ?? [];
 
 /** A failure at the path, inside it, or at an object holding it. */
 const related = (property: string, path: string) =>

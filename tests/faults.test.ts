@@ -3,6 +3,7 @@
 // leaked or lost, or ends in a clear error.
 import assert from "node:assert/strict";
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand, GetUserPoolMfaConfigCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { callStats } from "../provider/cognitoCalls";
 import { currentSettings, ProviderSettings, useSettings } from "../provider/cognitoClient";
 import provider = require("../provider/runtime");
 import { userTags } from "./support/expect";
@@ -94,8 +95,13 @@ describe("faults on every call", function () {
             it(`${op}: ${fault} is retried to success`, async () => {
                 const name = `fault-${++counter}`;
                 const fired = once(op, answer);
+                const before = callStats.retries + callStats.recovered;
                 await run(name);
                 assert.ok(fired(), `the fault was injected into ${op}`);
+                // A late or missing answer is given up on at the deadline (requestTimeoutMs), then retried or recovered.
+                if (typeof answer === "object" && ("delayMs" in answer || ("after" in answer && answer.after === "stall"))) {
+                    assert.ok(callStats.retries + callStats.recovered > before, `${op} was abandoned at the deadline and retried or recovered`);
+                }
                 for (const pool of await poolsNamed(name)) await provider.delete!(pool.Id!, { poolName: name });
             });
         }

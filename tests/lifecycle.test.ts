@@ -55,7 +55,7 @@ describe("lifecycle: every CreateUserPool member", function () {
             const current = await provider.read!(id, {});
             if (!current.id) continue;
             if (current.props!.deletionProtection === "ACTIVE") {
-                await provider.update!(id, current.props!, { ...current.props!, deletionProtection: "INACTIVE" });
+                await provider.update!(id, current.props!, { ...current.inputs!, deletionProtection: "INACTIVE" });
             }
             await provider.delete!(id, current.props!);
         }

@@ -30,9 +30,10 @@ export const memberSamples: MemberSample[] = [
     { member: "autoVerifiedAttributes", value: ["email", "phone_number"] },
     { member: "aliasAttributes", value: ["email", "preferred_username"] },
     { member: "usernameAttributes", value: ["email"] },
-    { member: "smsVerificationMessage", value: "Your code: {####}" },
-    { member: "emailVerificationMessage", value: "Your email code: {####}" },
-    { member: "emailVerificationSubject", value: "Verify your email" },
+    // The legacy texts are one with the template's (verificationMessageTemplate below): the same texts.
+    { member: "smsVerificationMessage", value: "SMS code {####}" },
+    { member: "emailVerificationMessage", value: "Email code {####}" },
+    { member: "emailVerificationSubject", value: "Your code" },
     {
         member: "verificationMessageTemplate",
         value: {

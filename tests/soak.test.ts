@@ -54,9 +54,11 @@ describe("soak: 50 pools at once with a quarter of calls faulted", function () {
             "many:minimumLength": String(minimumLength),
             // The retry policy is the shipped one; only its waits are shortened for the test.
             "cognito-user-pool:retryBaseDelayMs": "20",
-            "cognito-user-pool:requestTimeoutMs": "1000",
+            // moto works one request at a time (a create takes ~120 ms), so at 50 pools a call can wait
+            // seconds in its queue: the deadline is set above that wait, and the rate at Cognito's own pace.
+            "cognito-user-pool:requestTimeoutMs": "6000",
             "cognito-user-pool:maxAttempts": "10",
-            "cognito-user-pool:requestsPerSecond": "50",
+            "cognito-user-pool:requestsPerSecond": "12",
         });
         const engine = new Engine({ project: "many", stack: "soak", program: join(repoRoot, "tests", "programs", "many"), config: config(8) });
         const figures: string[] = [];

@@ -57,6 +57,8 @@ async function changeOutOfBand(id: string, change: (request: Props) => void) {
         UserPoolTags: p.UserPoolTags,
         UserAttributeUpdateSettings: p.UserAttributeUpdateSettings,
     };
+    // Cognito reports UnusedAccountValidityDays but refuses it back beside a password policy.
+    if (request.AdminCreateUserConfig) delete request.AdminCreateUserConfig.UnusedAccountValidityDays;
     change(request);
     await client().send(new UpdateUserPoolCommand(request as any));
 }
@@ -182,7 +184,7 @@ describe("never lose a user (engine harness)", function () {
             const countBefore = await poolCount();
             redeclare(engine, { usernameConfiguration: { caseSensitive: false } });
             await assert.rejects(engine.preview(), (err: Error) => {
-                assert.match(err.message, /has 3 users \(at the last refresh\), and this change replaces it: usernameConfiguration cannot change/);
+                assert.match(err.message, /has 3 users, and this change replaces it: usernameConfiguration cannot change/);
                 assert.match(err.message, /allowReplacementWithUsers: true/);
                 return true;
             });
@@ -259,7 +261,7 @@ describe("never lose a user (engine harness)", function () {
 
         it("a pool whose immutable settings differ from the declaration is not adopted", async () => {
             const existing = (await client().send(new CreateUserPoolCommand({ PoolName: "legacy", AliasAttributes: ["email"] }))).UserPool!;
-            const engine = track(stackWith({ existingPoolId: existing.Id, poolName: "legacy" }));
+            const engine = track(stackWith({ existingPoolId: existing.Id, poolName: "legacy", aliasAttributes: ["phone_number"] }));
             await assert.rejects(engine.up(), /Cannot adopt user pool .*:\n {2}- aliasAttributes differs, and Cognito cannot change it/);
             assert.equal(engine.state.size, 0);
             assert.deepEqual((await rawPool(existing.Id!)).AliasAttributes, ["email"]);

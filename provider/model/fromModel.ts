@@ -57,6 +57,7 @@ export function fieldsFromModel(rows: readonly Row[], structure: string): Field[
             required: required.has(row.cognito) || row.required === true ? true : undefined,
             modelShape: shapeName,
             ...(stricter ? { stricterSource: stricter.source } : {}),
+            ...(stricter?.refused ? { refused: stricter.refused } : {}),
         };
     });
 }
@@ -110,6 +111,7 @@ function shapeFromModel(row: Row, shapeName: string): Shape {
             return {
                 kind: "map",
                 maxEntries: stricter?.maxEntries ?? model.max,
+                maxEntriesWhy: stricter?.why,
                 keyLength: [key.min ?? 0, key.max ?? Infinity],
                 valueLength: [value.min ?? 0, value.max ?? Infinity],
             };

@@ -9,5 +9,6 @@ export const FAULTS: Record<string, HookResult> = {
     "a dropped connection before Cognito acted": "drop",
     "a dropped connection after Cognito acted": { after: "drop" },
     "an answer slower than the timeout": { delayMs: 1500 },
+    "no answer at all after Cognito acted": { after: "stall" },
 };
 

@@ -12,13 +12,14 @@ import * as net from "node:net";
 /**
  * A hook's answer: undefined lets the request through, a response is sent as is, "drop" kills the socket
  * before Cognito acts; `{ after }` lets Cognito act and then answers with `after` instead (a 500, or a
- * dropped connection: the answer lost after the work was done); `{ delayMs }` answers late.
+ * dropped connection: the answer lost after the work was done; "stall": no answer at all, the connection
+ * left open, as when a network path dies silently); `{ delayMs }` answers late.
  */
 export type HookResult =
     | undefined
     | { status: number; body: any }
     | "drop"
-    | { after: "drop" | { status: number; body: any } }
+    | { after: "drop" | "stall" | { status: number; body: any } }
     | { delayMs: number };
 export type RequestHook = (op: string, body: any) => HookResult;
 
@@ -38,6 +39,12 @@ export interface LocalCognito {
     /** Runs before forwarding, in registration order; the first answer that is not undefined wins. */
     onRequest(hook: RequestHook): void;
     clearHooks(): void;
+    /**
+     * Cognito does not promise the order of the sets it reports (AutoVerifiedAttributes, AliasAttributes,
+     * UsernameAttributes, AttributesRequireVerificationBeforeUpdate): with this on, DescribeUserPool
+     * reports them in the reverse of the order they were sent.
+     */
+    reportSetsReversed(on: boolean): void;
 }
 
 const TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
@@ -301,6 +308,72 @@ function fixMfaConfiguration(x: Exchange, pools: Pools): void {
     if (x.pool && state.mfaConfiguration !== undefined) x.pool.MfaConfiguration = state.mfaConfiguration;
 }
 
+/** AWS allows at most 50 tags a resource; moto counts nothing. */
+function refuseTooManyTags(op: string, req: any, pools: Pools): Reply | undefined {
+    let count: number | undefined;
+    if ((op === "CreateUserPool" || op === "UpdateUserPool") && req?.UserPoolTags) count = Object.keys(req.UserPoolTags).length;
+    if (op === "TagResource") {
+        const id = /userpool\/(.+)$/.exec(String(req?.ResourceArn ?? ""))?.[1];
+        const current = (id && pools.peek(id)?.tags) || {};
+        count = new Set([...Object.keys(current), ...Object.keys(req?.Tags ?? {})]).size;
+    }
+    if (count === undefined || count <= 50) return undefined;
+    return errorReply("UserPoolTaggingException", `A user pool can have at most 50 tags; this request would leave it with ${count}.`);
+}
+
+/**
+ * Cognito refuses to switch MFA on through UpdateUserPool: SetUserPoolMfaConfig must configure a factor
+ * first (moto accepts it). An UpdateUserPool that keeps MFA as it is, is accepted.
+ */
+function refuseMfaOnThroughUpdate(op: string, req: any, pools: Pools): Reply | undefined {
+    if (op !== "UpdateUserPool" || !["ON", "OPTIONAL"].includes(req?.MfaConfiguration)) return undefined;
+    const current = pools.peek(String(req.UserPoolId))?.mfaConfiguration ?? "OFF";
+    if (current !== "OFF") return undefined;
+    return errorReply("InvalidParameterException", "MFA cannot be turned on with UpdateUserPool; configure an MFA factor with SetUserPoolMfaConfig.");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fix 7: the legacy password-validity member and the legacy message texts.
+
+/** Cognito refuses UnusedAccountValidityDays beside a password policy (aws/aws-sdk-js#3817, hashicorp/terraform#21561). */
+function refuseUnusedAccountValidityDays(op: string, req: any): Reply | undefined {
+    if ((op !== "CreateUserPool" && op !== "UpdateUserPool") || req?.AdminCreateUserConfig?.UnusedAccountValidityDays === undefined) return undefined;
+    if (req?.Policies?.PasswordPolicy === undefined) return undefined;
+    return errorReply("InvalidParameterException", "Please use TemporaryPasswordValidityDays in PasswordPolicy instead of UnusedAccountValidityDays");
+}
+
+const LEGACY_TEXTS: [string, string][] = [
+    ["SmsVerificationMessage", "SmsMessage"],
+    ["EmailVerificationMessage", "EmailMessage"],
+    ["EmailVerificationSubject", "EmailSubject"],
+];
+
+/**
+ * Cognito keeps each legacy text and its VerificationMessageTemplate text as one: setting either sets
+ * both (terraform-provider-aws's user pool tests say so). moto keeps them apart. Where a request carries
+ * both with different values, the template's is taken here: nothing documents Cognito's choice, so the
+ * provider never sends such a pair (tests check that on the requests themselves).
+ */
+function syncLegacyTexts(op: string, req: any): any {
+    if ((op !== "CreateUserPool" && op !== "UpdateUserPool") || !req) return req;
+    const out = { ...req, VerificationMessageTemplate: req.VerificationMessageTemplate ? { ...req.VerificationMessageTemplate } : undefined };
+    for (const [legacy, template] of LEGACY_TEXTS) {
+        const fromTemplate = out.VerificationMessageTemplate?.[template];
+        if (fromTemplate !== undefined) out[legacy] = fromTemplate;
+        else if (out[legacy] !== undefined) out.VerificationMessageTemplate = { ...(out.VerificationMessageTemplate ?? {}), [template]: out[legacy] };
+    }
+    if (out.VerificationMessageTemplate === undefined) delete out.VerificationMessageTemplate;
+    return out;
+}
+
+const SETS = ["AutoVerifiedAttributes", "AliasAttributes", "UsernameAttributes"];
+
+function reverseSets(pool: any): void {
+    for (const key of SETS) if (Array.isArray(pool[key])) pool[key] = [...pool[key]].reverse();
+    const before = pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate;
+    if (Array.isArray(before)) pool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate = [...before].reverse();
+}
+
 /** Runs every fix over one successful forwarded call, then forgets deleted pools. */
 function applyFixes(x: Exchange, pools: Pools): void {
     fixTags(x, pools);
@@ -480,6 +553,7 @@ export async function startLocalCognito(): Promise<LocalCognito> {
     let log: string[] = [];
     let times: number[] = [];
     let hooks: RequestHook[] = [];
+    let setsReversed = false;
 
     async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
         const raw = await readBody(req);
@@ -493,7 +567,7 @@ export async function startLocalCognito(): Promise<LocalCognito> {
         times.push(Date.now());
         const body = parseJson(raw.toString("utf8"));
 
-        let after: "drop" | { status: number; body: any } | undefined;
+        let after: "drop" | "stall" | { status: number; body: any } | undefined;
         for (const hook of hooks) {
             const answer = hook(op, body);
             if (answer === undefined) continue;
@@ -519,6 +593,12 @@ export async function startLocalCognito(): Promise<LocalCognito> {
                 req.socket.destroy();
                 return;
             }
+            if (lost === "stall") {
+                // No answer: the client's own deadline must end the call. The socket goes when the client
+                // gives up, or after a minute.
+                req.socket.setTimeout(60_000, () => req.socket.destroy());
+                return;
+            }
             return send(res, hookReply(lost));
         }
         const reply = await serveFromCognito(op, body, raw, req);
@@ -528,10 +608,15 @@ export async function startLocalCognito(): Promise<LocalCognito> {
     /** The layer's own answer, or moto's with the fidelity fixes applied. */
     async function serveFromCognito(op: string, body: any, raw: Buffer, req: http.IncomingMessage): Promise<Reply> {
 
-        const served = (await serveTagOperations(op, body, pools, moto)) ?? refuseProtectedDelete(op, body, pools);
+        const served =
+            refuseTooManyTags(op, body, pools) ??
+            (await serveTagOperations(op, body, pools, moto)) ??
+            refuseProtectedDelete(op, body, pools) ??
+            refuseMfaOnThroughUpdate(op, body, pools) ??
+            refuseUnusedAccountValidityDays(op, body);
         if (served) return served;
 
-        const forwardedBody = defaultMfaOff(op, body);
+        const forwardedBody = syncLegacyTexts(op, defaultMfaOff(op, body));
         const reply = await moto.request(
             req.method ?? "POST",
             req.url ?? "/",
@@ -541,6 +626,7 @@ export async function startLocalCognito(): Promise<LocalCognito> {
         const answer = reply.status === 200 && body !== undefined ? parseJson(reply.body) : undefined;
         if (answer !== undefined) {
             applyFixes(exchangeOf(op, forwardedBody, answer), pools);
+            if (setsReversed && answer.UserPool) reverseSets(answer.UserPool);
             reply.body = JSON.stringify(answer);
         }
         return reply;
@@ -601,6 +687,9 @@ export async function startLocalCognito(): Promise<LocalCognito> {
         },
         clearHooks() {
             hooks = [];
+        },
+        reportSetsReversed(on) {
+            setsReversed = on;
         },
     };
     return instance;

@@ -1,0 +1,86 @@
+// Adopting an existing pool (`existingPoolId`). A program that adopts a pool rarely declares all of it
+// yet, so what it leaves out stays as the pool has it: check reads the pool and carries those settings
+// into the resource's inputs, where preview shows them, instead of letting the first update reset them
+// to Cognito's defaults. The inputs also say, under `adopted`, what the adoption keeps and what it changes.
+// Deletion protection, Lambda triggers and MFA are never switched off by omission, even with
+// `adoptionResetsUndeclared: true` (which resets the other undeclared settings to Cognito's defaults).
+import { changedPaths } from "./desiredState";
+import { declarationOf } from "./poolState";
+import { currentState } from "./reads";
+import { regionOfPool, resourceInputs } from "./resourceInputs";
+import { Field, isUnknown } from "./table";
+import { userPoolProperties } from "./userPoolProperties";
+
+type Props = Record<string, any>;
+
+/** What an adoption recorded, carried in the inputs (and so in state) from then on. */
+export interface Adopted {
+    /** The pool adopted. */
+    poolId: string;
+    /** Top-level settings the program did not declare, kept as the pool had them. */
+    kept: string[];
+    /** What the adoption changes: `path: the pool has X; this UserPool sets Y`. */
+    changes: string[];
+}
+
+/** Never switched off by leaving them out. */
+const NEVER_RESET = ["deletionProtection", "lambdaConfig", "mfaConfiguration", "softwareTokenMfaConfiguration", "smsConfiguration", "smsAuthenticationMessage"];
+
+/** The members an adoption can keep: the pool's settings (our own inputs, such as consents, are not). */
+const describing: readonly Field[] = [...userPoolProperties, ...resourceInputs.filter((f) => f.apply === "setUserPoolMfaConfig")];
+
+/**
+ * check's inputs for a declaration (values known): on the create of an adopting resource, the pool is
+ * read and the settings left out are kept; on later runs, what was kept stays kept until declared.
+ */
+export async function withAdoption(olds: Props, declared: Props): Promise<Props> {
+    const previous: Adopted | undefined = olds.adopted;
+    if (previous) return carryForward(olds, declared, previous);
+    const id = declared.existingPoolId;
+    const creating = Object.keys(olds).filter((k) => k !== "__provider").length === 0;
+    if (!creating || typeof id !== "string" || isUnknown(id)) return declared;
+    const current = await currentState(id, declared);
+    if (!current) {
+        throw new Error(
+            `existingPoolId: there is no user pool ${id} in ${regionOfPool(id)} to adopt. Check the id (the Cognito console lists it), ` +
+                "the region and the credentials, or remove existingPoolId to create a new pool.",
+        );
+    }
+    const pool = declarationOf(current);
+    const inputs: Props = { ...declared };
+    const kept: string[] = [];
+    for (const field of describing) {
+        if (declared[field.name] !== undefined || pool[field.name] === undefined) continue;
+        if (declared.adoptionResetsUndeclared === true && !NEVER_RESET.includes(field.name)) continue;
+        inputs[field.name] = pool[field.name];
+        kept.push(field.name);
+    }
+    if (inputs.poolName === undefined) inputs.poolName = current.poolName;
+    const changes = describing.flatMap((field) =>
+        declared[field.name] === undefined
+            ? []
+            : changedPaths(field, current[field.name], declared[field.name]).map(
+                  (path) => `${path}: the pool has ${show(at(current, path))}; this UserPool sets ${show(at(declared, path) ?? field.default)}`,
+              ),
+    );
+    const adopted: Adopted = { poolId: id, kept, changes };
+    return { ...inputs, adopted };
+}
+
+/** `adopted` is the record of the adoption and never changes; what it kept stays kept until declared. */
+function carryForward(olds: Props, declared: Props, previous: Adopted): Props {
+    const inputs: Props = { ...declared };
+    for (const name of previous.kept) if (declared[name] === undefined && olds[name] !== undefined) inputs[name] = olds[name];
+    if (inputs.poolName === undefined && olds.poolName !== undefined) inputs.poolName = olds.poolName;
+    return { ...inputs, adopted: previous };
+}
+
+function at(value: unknown, path: string): unknown {
+    return path.split(".").reduce<any>((node, key) => (node === undefined || node === null ? undefined : node[key]), value);
+}
+
+function show(value: unknown): string {
+    if (value === undefined) return "nothing";
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
