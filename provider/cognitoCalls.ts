@@ -67,7 +67,9 @@ export async function send<T>(command: any, options: CallOptions<T>): Promise<T>
                     : outcome !== "final" && attempt < settings.maxAttempts;
             if (outcome === "ambiguous" && options.recover) {
                 // Never act again on doubt: a lookup that cannot answer ends the call with what to do.
-                const done = await lookAgain(options.recover, settings.requestTimeoutMs).catch((lookupError) => {
+                // A call given up at the deadline may still be under way: look for longer than after an answer.
+                const window = errorName(err) === "TimeoutError" ? 5000 : 1000;
+                const done = await lookAgain(options.recover, window).catch((lookupError) => {
                     throw lostAnswer(options, err, lookupError);
                 });
                 if (done !== undefined) {
@@ -121,11 +123,10 @@ async function withDeadline<T>(ms: number, call: (signal: AbortSignal) => Promis
 
 /**
  * After an ambiguous failure of a call that is not safe to repeat: look for what it did, several times
- * over a bounded window (a call still under way may act after we gave up on it), before deciding that
- * it did nothing. A lookup that fails (denied, say) throws: the caller must not act again on doubt.
+ * over a bounded window (`window` ms: a call still under way may act after we gave up on it), before
+ * deciding that it did nothing. A lookup that fails (denied, say) throws: the caller must not act again on doubt.
  */
-async function lookAgain<T>(recover: () => Promise<T | undefined>, requestTimeoutMs: number): Promise<T | undefined> {
-    const window = Math.max(3000, 2 * requestTimeoutMs);
+async function lookAgain<T>(recover: () => Promise<T | undefined>, window: number): Promise<T | undefined> {
     const started = Date.now();
     for (let look = 1; ; look++) {
         const found = await recover();

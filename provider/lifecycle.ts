@@ -12,9 +12,11 @@ import {
 import { randomUUID } from "node:crypto";
 import { isNotFound } from "./awsErrors";
 import { send } from "./cognitoCalls";
-import { checkDeletion } from "./guards";
+import { checkDeletion, recordConsents } from "./guards";
+import { withIgnoredChanges } from "./options";
 import { needsMfaConfigAfterCreate, setUserPoolMfaConfigRequest, totpEnabled } from "./mfa";
 import { currentState, describe, label, readMfa } from "./reads";
+import { DECLARED, declarationRecord, refreshedInputs } from "./declared";
 import { createUserPoolRequest, plan, updateUserPoolRequest } from "./plan";
 import { declarationOf, poolState, PROVIDER_TAG_PREFIX, withoutUndefined } from "./poolState";
 import { regionOfPool, resourceInputs } from "./resourceInputs";
@@ -56,6 +58,7 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
             throw await partialFailure(pool.Id, inputs, err as Error, poolState(pool, inputs));
         }
     }
+    await recordConsents();
     return { id: pool.Id, outs: outputsOf(pool, inputs, mfaOutputs(inputs)) };
 }
 
@@ -85,16 +88,34 @@ async function adoptPool(id: string, inputs: Props): Promise<{ id: string; outs:
     return { id, outs: (await updatePool(id, current, inputs)).outs };
 }
 
-/** Reads the pool; `{}` when it is gone, which tells the engine it was deleted outside Pulumi. */
+/**
+ * Reads the pool. A refresh (`props` are the outputs of a pool this stack made or adopted) gets back the
+ * pool's state and, as inputs, the declaration with the live values (declared.ts); when the pool is gone,
+ * `{}` tells the engine it was deleted outside Pulumi. A read by id (UserPool.get: `props` are only the
+ * inputs) gets the smallest declaration that reproduces the pool, and a clear error when there is no pool.
+ */
 export async function readPool(id: string, props: Props): Promise<{ id?: string; props?: Props; inputs?: Props }> {
+    const refreshing = props.arn !== undefined;
     const pool = await describe(id);
-    if (!pool) return {};
-    const state = { ...poolState(pool, props), ...(await readMfa(id)) };
+    if (!pool) {
+        if (refreshing) return {};
+        throw new Error(
+            `UserPool.get: there is no user pool ${id} in ${regionOfPool(id) ?? "the stack's region"}. Check the id (the Cognito console lists ` +
+                "the pool ids of each region), the region (the id starts with it) and the credentials Pulumi runs with.",
+        );
+    }
+    const declared: Props | undefined = props[DECLARED];
+    const state = { ...poolState(pool, declared ?? props), ...(await readMfa(id)) };
     const ours = inputsKeptInState(props);
-    return { id, props: { ...ours, ...state }, inputs: { ...ours, ...declarationOf(state) } };
+    if (!declared) return { id, props: { ...ours, ...state }, inputs: { ...ours, ...declarationOf(state) } };
+    return { id, props: { ...ours, ...state, [DECLARED]: declared }, inputs: { ...ours, ...refreshedInputs(declared, state) } };
 }
 
-export async function updatePool(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+export async function updatePool(id: string, olds: Props, given: Props): Promise<{ outs: Props }> {
+    // Members under ignoreChanges are sent as Cognito holds them now, never reset (read fresh: another
+    // tool may have changed them since the last refresh).
+    const ignored = given.resourceOptions?.ignoreChanges;
+    const news = Array.isArray(ignored) && ignored.length > 0 ? withIgnoredChanges(given, (await currentState(id, given)) ?? olds, ignored) : given;
     const steps = plan(olds, news);
     if (steps.refused.length > 0) throw new Error(`Cannot update user pool ${label(id, news)} in place: ${steps.refused.join("; ")}`);
     if (steps.replaces.length > 0) {
@@ -141,7 +162,7 @@ export async function updatePool(id: string, olds: Props, news: Props): Promise<
 export async function deletePool(id: string, props: Props): Promise<void> {
     const pool = await describe(id);
     if (!pool) return; // already gone: what delete wanted
-    checkDeletion(id, props, Number(pool.EstimatedNumberOfUsers ?? 0));
+    checkDeletion(id, props, pool);
     try {
         await send(new DeleteUserPoolCommand({ UserPoolId: id }), { what: `delete user pool ${label(id, props)}`, region: regionOfPool(id) });
     } catch (err) {
@@ -181,10 +202,10 @@ async function hasAttributes(id: string, names: string[]): Promise<boolean> {
     return names.every((n) => present.has(n.replace(/^(dev:)?custom:/, "")));
 }
 
-/** The outputs: the declaration as given, overlaid with the pool as Cognito reports it. */
+/** The outputs: the declaration as given, overlaid with the pool as Cognito reports it, and the declaration itself. */
 function outputsOf(pool: Props, inputs: Props, mfa: Props): Props {
-    const { [PROVIDER_KEY]: _provider, ...declared } = inputs;
-    return { ...declared, ...poolState(pool, inputs), ...mfa };
+    const declared = declarationRecord(inputs);
+    return { ...declared, ...poolState(pool, inputs), ...mfa, [DECLARED]: declared };
 }
 
 /** What a read reports through GetUserPoolMfaConfig, known without asking once we have set it. */
@@ -194,7 +215,7 @@ function mfaOutputs(inputs: Props): Props {
 
 /** Our own inputs (consents, adoption) are not in Cognito: a read carries them over from the state. */
 function inputsKeptInState(props: Props): Props {
-    const names = [...resourceInputs.filter((f) => f.apply === "state" || f.apply === "createOnly").map((f) => f.name), "adopted"];
+    const names = [...resourceInputs.filter((f) => f.apply === "state" || f.apply === "createOnly" || f.apply === "options").map((f) => f.name), "adopted"];
     return Object.fromEntries(names.filter((n) => props[n] !== undefined).map((n) => [n, props[n]]));
 }
 
@@ -212,6 +233,6 @@ async function partialFailure(id: string, news: Props, err: Error, before: Props
     const current = await currentState(id, news).catch(() => undefined);
     const { [PROVIDER_KEY]: provider } = news;
     const { [PROVIDER_KEY]: _old, ...previous } = before;
-    const properties = { ...inputsKeptInState(news), ...(current ?? previous), [PROVIDER_KEY]: provider };
+    const properties = { ...inputsKeptInState(news), ...(current ?? previous), [DECLARED]: declarationRecord(news), [PROVIDER_KEY]: provider };
     return Object.assign(new Error(err.message), { id, properties: withoutUndefined(properties), reasons: [err.message] });
 }

@@ -5,6 +5,7 @@ import { changedPaths, desiredValue } from "./desiredState";
 import { Attribute, schemaChanges } from "./schemaAttributes";
 import { MFA_MEMBERS, mfaInPlay, totpEnabled } from "./mfa";
 import { isUnknown } from "./table";
+import { DECLARED } from "./declared";
 import { resourceInputs } from "./resourceInputs";
 import { userPoolProperties } from "./userPoolProperties";
 
@@ -35,7 +36,10 @@ export function plan(olds: Props, news: Props): Plan {
     };
     for (const field of [...userPoolProperties, ...resourceInputs]) {
         if (field.apply === "addCustomAttributes") {
-            const schema = schemaChanges(olds.schema, olds.schemaAttributes, news.schema);
+            // What the program declared before (declared.ts), not the pool's attributes: one added outside
+            // Pulumi is not a removal the program asks for.
+            const declaredBefore = isRecord(olds[DECLARED]) ? (olds[DECLARED] as Props).schema : olds.schema;
+            const schema = schemaChanges(declaredBefore, olds.schemaAttributes, news.schema);
             result.addAttributes = schema.added;
             const refused = schema.refused.map((r) => `schema: ${r}`);
             if (refused.length > 0 && news.replaceOnSchemaChange === true) {
@@ -48,7 +52,7 @@ export function plan(olds: Props, news: Props): Plan {
             if (isUnknown(news.schema)) result.changed.push("schema");
             continue;
         }
-        if (field.apply === "createOnly") continue;
+        if (field.apply === "createOnly" || field.apply === "options") continue;
         const paths = changedPaths(field, olds[field.name], news[field.name]);
         if (paths.length === 0) continue;
         result.changed.push(...paths);

@@ -31,6 +31,26 @@ export const resourceInputs: readonly Field[] = [
     // as the pool has it (deletion protection, triggers and MFA are kept either way: see adoption.ts).
     { cognito: "", name: "adoptionResetsUndeclared", shape: { kind: "boolean" }, apply: "createOnly" },
     ...fromSetUserPoolMfaConfig,
+    // The resource options the engine applies without telling the provider (the UserPool class passes
+    // them): replaceOnChanges and ignoreChanges, which the provider must apply itself, and retainOnDelete,
+    // which lifts the user-count guard (the old pool is kept).
+    {
+        cognito: "",
+        name: "resourceOptions",
+        apply: "options",
+        shape: {
+            kind: "object",
+            fields: [
+                { cognito: "", name: "retainOnDelete", shape: { kind: "boolean" } },
+                { cognito: "", name: "deleteBeforeReplace", shape: { kind: "boolean" } },
+                { cognito: "", name: "replaceOnChanges", shape: { kind: "list", of: { kind: "string" } } },
+                { cognito: "", name: "ignoreChanges", shape: { kind: "list", of: { kind: "string" } } },
+            ],
+        },
+    },
+    // The paths of the inputs the program marked secret: the engine strips the marks before the provider
+    // sees them, and a message must never quote those values.
+    { cognito: "", name: "secretInputs", apply: "options", shape: { kind: "list", of: { kind: "string" } } },
 ];
 
 /** The region in a pool id (`us-east-1_AbCdEfGhI`) or ARN. */

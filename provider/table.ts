@@ -84,7 +84,12 @@ export type Apply =
     /** Ours alone (a consent, say): kept in the state; a change is an update that calls Cognito for nothing. */
     | "state"
     /** Read only when the pool is created (adopting an existing pool); later changes mean nothing. */
-    | "createOnly";
+    | "createOnly"
+    /**
+     * Passed by the UserPool class, never declared: its resource options and which inputs are secret.
+     * Read by diff and update as they are now; a change to them alone is no change to the pool.
+     */
+    | "options";
 
 export interface Field {
     /** The member's name in the Cognito API. */

@@ -85,7 +85,7 @@ function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[]
             if (!isRecord(value)) return fail("it must be an object of string keys to string values");
             const entries = Object.entries(value);
             const failures = entries.flatMap(([k, v]) => [
-                ...validateValue({ kind: "string", minLength: shape.keyLength?.[0], maxLength: shape.keyLength?.[1] }, k, `${at} key "${k}"`),
+                ...validateValue({ kind: "string", minLength: shape.keyLength?.[0], maxLength: shape.keyLength?.[1] }, k, `${at} key ${show(k)}`),
                 ...validateValue({ kind: "string", minLength: shape.valueLength?.[0], maxLength: shape.valueLength?.[1] }, v, `${at}["${k}"]`),
             ]);
             if (shape.maxEntries !== undefined && entries.length > shape.maxEntries) {
@@ -105,10 +105,11 @@ function join(path: string, key: string): string {
     return path ? `${path}.${key}` : key;
 }
 
-function show(value: unknown): string {
+/** A value as a message quotes it: never more than a short prefix (a message is no place for a document). */
+export function show(value: unknown): string {
     if (typeof value === "number" && !Number.isFinite(value)) return String(value);
     const text = JSON.stringify(value);
-    return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
 /** The known name closest to a mistyped one, if it is close enough to be what the user meant. */

@@ -94,7 +94,8 @@ interface Target {
 }
 
 const ITEM = "[]";
-const TOP: readonly Field[] = [...userPoolProperties, ...resourceInputs];
+// What a program declares (the inputs the UserPool class passes itself, apply "options", are not).
+const TOP: readonly Field[] = [...userPoolProperties, ...resourceInputs.filter((f) => f.apply !== "options")];
 
 function walk(fields: readonly Field[], segs: string[], rows: (Field | undefined)[], out: Target[]) {
     for (const field of fields) {

@@ -1,13 +1,30 @@
-// A stand-in for the Pulumi engine, for machines without the Pulumi CLI. It runs a real Pulumi program
+// A stand-in for the Pulumi engine, for programs the real CLI cannot run here (those with @pulumi/aws
+// resources: no aws plugin can be installed) and for fast tests. It runs a real Pulumi program
 // (pulumi.runtime.setMocks collects its resource registrations), sends every dynamic resource to the
 // real dynamic-provider host over gRPC, and applies the engine's step rules with state kept between
-// runs: create, same, update, replace (create-before-delete, or delete-before-replace when the provider
-// asks), delete, refresh and destroy. Other resources (@pulumi/aws ones, say) are answered by the mock.
-//
-// Not modelled: other providers' behaviour beyond a mock (their replace-on-change properties are
-// listed for the resources the examples use), parallel steps, dependency-ordered deletes (deletes run in reverse registration order),
-// ignoreChanges/protect/aliases/import, secrets, and the engine's own detailed diff display (the
-// changed property paths shown here are a plain comparison of old and new inputs, as Pulumi shows them).
+// runs. tests/cli.test.ts runs the same behaviours through the real CLI; each rule here names the
+// engine source it follows (pkg/resource/deploy in github.com/pulumi/pulumi):
+// - refresh: Read with the old inputs and outputs, then Diff with olds = the new outputs and news = the
+//   old inputs, inverted, deciding whether the step shows a change (step.go, RefreshStep.Apply/Op); the
+//   inputs Read returns become the resource's inputs.
+// - a read by id (UserPool.get): Read with the registered inputs as both inputs and state; only empty
+//   outputs are an error (step.go, ReadStep.Apply); the resource stays in state as external, and a destroy
+//   discards it without a Delete (step.go, DeleteStep).
+// - a replaced resource whose Delete fails stays in state pending deletion; every later update retries
+//   its Delete with its old outputs, after the program's steps (step_generator.go, GenerateDeletes).
+// - a partial failure (initErrors) forces an update on the next run whatever Diff says
+//   (step_generator.go, hasInitErrors).
+// - an update's preview: a provider without preview support answers with the new inputs only
+//   (pkg/resource/plugin/provider_plugin.go, Update), so outputs that are not inputs are unknown.
+// - resource options: the engine copies old inputs into ignoreChanges paths before Check
+//   (step_generator.go, processIgnoreChanges), never calls Delete for retainOnDelete, and deletes first for
+//   deleteBeforeReplace; the options are taken from the `resourceOptions` input the UserPool class passes,
+//   since mocks do not see resource options.
+// Not modelled: other providers' behaviour beyond a mock (their replace-on-change properties are listed
+// for the resources the examples use), parallel steps, dependency-ordered deletes (deletes run in reverse
+// registration order), protect, aliases, import, secrets, and the engine's display (the changed property
+// paths shown here are a plain comparison of old and new inputs, as the CLI shows them for a provider
+// that returns no detailed diff: pkg/backend/display/rows.go, getDiffInfo).
 import * as pulumi from "@pulumi/pulumi";
 import { dirname, resolve } from "node:path";
 import { PartialFailure, ProviderHost } from "./providerHost";
@@ -40,6 +57,10 @@ export interface ResourceState {
     dynamic: boolean;
     inputs: Props;
     outputs: Props;
+    /** Read by id (UserPool.get): the engine keeps it, and a destroy only discards it. */
+    external?: boolean;
+    /** The last create or update failed part-way (the engine's initErrors). */
+    initErrors?: boolean;
 }
 
 export interface RunResult {
@@ -61,6 +82,8 @@ export interface EngineOptions {
 export class Engine {
     /** The stack's state, as Pulumi would keep it between runs. */
     readonly state = new Map<string, ResourceState>();
+    /** Replaced resources whose Delete failed: kept, and retried by every later update. */
+    readonly pendingDeletes: ResourceState[] = [];
 
     constructor(public options: EngineOptions) {}
 
@@ -72,7 +95,11 @@ export class Engine {
         return this.run(false);
     }
 
-    /** `pulumi refresh`: every dynamic resource read back through the provider. */
+    /**
+     * `pulumi refresh`: Read, then the inverted Diff (step.go, RefreshStep.Apply): olds = the outputs Read
+     * returned, news = the old inputs. The step shows a change when that Diff does (RefreshStep.Op);
+     * `changed` lists the input paths the refreshed inputs differ at. A Diff that throws fails the refresh.
+     */
     async refresh(): Promise<Step[]> {
         return this.withHost(async (host) => {
             const steps: Step[] = [];
@@ -83,20 +110,24 @@ export class Engine {
                     steps.push({ op: "delete", urn: entry.urn, type: entry.type, name: entry.name, oldId: entry.id });
                     continue;
                 }
-                const changed = changedPaths(entry.outputs, read.properties);
-                this.state.set(entry.urn, { ...entry, id: read.id, outputs: read.properties, inputs: read.inputs ?? entry.inputs });
-                steps.push({ op: changed.length ? "refresh" : "same", urn: entry.urn, type: entry.type, name: entry.name, changed, id: read.id });
+                const inputs = read.inputs ?? entry.inputs;
+                const diff = entry.external ? undefined : await host.diff(read.id, entry.urn, read.properties, entry.inputs, inputs);
+                const changed = changedPaths(entry.inputs, inputs);
+                const drift = diff ? diff.changes === "some" || (diff.changes === "unknown" && changed.length > 0) : changedPaths(entry.outputs, read.properties).length > 0;
+                this.state.set(entry.urn, { ...entry, id: read.id, outputs: read.properties, inputs });
+                steps.push({ op: drift ? "refresh" : "same", urn: entry.urn, type: entry.type, name: entry.name, changed, id: read.id });
             }
             return steps;
         });
     }
 
-    /** `pulumi destroy`: every resource deleted, the last registered first. */
+    /** `pulumi destroy`: every resource deleted, the last registered first; external ones only discarded (step.go, DeleteStep). */
     async destroy(): Promise<Step[]> {
         return this.withHost(async (host) => {
             const steps: Step[] = [];
+            for (const old of this.pendingDeletes.splice(0)) await host.delete(old.id, old.urn, old.outputs);
             for (const entry of [...this.state.values()].reverse()) {
-                if (entry.dynamic) await host.delete(entry.id, entry.urn, entry.outputs);
+                if (entry.dynamic && !entry.external && !retainOnDelete(entry.inputs)) await host.delete(entry.id, entry.urn, entry.outputs);
                 this.state.delete(entry.urn);
                 steps.push({ op: "delete", urn: entry.urn, type: entry.type, name: entry.name, oldId: entry.id });
             }
@@ -159,17 +190,31 @@ class Deployment {
         }
     }
 
-    /** Deletes what the program no longer declares, then the pools that replacements left behind. */
+    /**
+     * Deletes what the program no longer declares, then the pools that replacements left behind, and
+     * retries those an earlier run left pending deletion (step_generator.go, GenerateDeletes). A replaced
+     * resource whose Delete fails stays pending: the error is the run's, and the next run tries again.
+     */
     async finish(): Promise<void> {
         const gone = [...this.engine.state.values()].filter((r) => !this.registered.has(r.urn)).reverse();
         for (const entry of gone) {
             this.steps.push({ op: "delete", urn: entry.urn, type: entry.type, name: entry.name, oldId: entry.id });
             if (this.preview) continue;
-            if (entry.dynamic) await this.host.delete(entry.id, entry.urn, entry.outputs);
+            if (entry.dynamic && !entry.external && !retainOnDelete(entry.inputs)) await this.host.delete(entry.id, entry.urn, entry.outputs);
             this.engine.state.delete(entry.urn);
         }
         if (this.preview) return;
-        for (const old of this.replacedToDelete) if (old.dynamic) await this.host.delete(old.id, old.urn, old.outputs);
+        const toDelete = [...this.engine.pendingDeletes.splice(0), ...this.replacedToDelete.filter((r) => r.dynamic && !retainOnDelete(r.inputs))];
+        let failure: unknown;
+        for (const old of toDelete) {
+            try {
+                await this.host.delete(old.id, old.urn, old.outputs);
+            } catch (err) {
+                this.engine.pendingDeletes.push(old);
+                failure ??= err;
+            }
+        }
+        if (failure) throw failure;
     }
 
     private async register(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Props }> {
@@ -194,7 +239,10 @@ class Deployment {
 
         let inputs = news;
         if (dynamic) {
-            const checked = await this.host.check(urn, old?.inputs ?? {}, news);
+            // ignoreChanges: the old inputs' values at the ignored paths, before Check (processIgnoreChanges).
+            const ignored: string[] = news.resourceOptions?.ignoreChanges ?? [];
+            const given = old ? withOldInputsAt(news, old.inputs, ignored) : news;
+            const checked = await this.host.check(urn, old?.inputs ?? {}, given);
             if (checked.failures.length) {
                 throw new Error(`${args.type} ${args.name}:\n${checked.failures.map((f) => `  ${f.reason}`).join("\n")}`);
             }
@@ -206,7 +254,8 @@ class Deployment {
         }
         const diff = dynamic ? await this.host.diff(old.id, urn, old.outputs, inputs, old.inputs) : mockDiff(args.type, old.inputs, inputs);
         const changed = changedPaths(old.inputs, inputs);
-        const noChange = diff.changes === "none" || (diff.changes === "unknown" && changed.length === 0);
+        // After a partial failure the engine updates whatever Diff says (step_generator.go, hasInitErrors).
+        const noChange = !old.initErrors && (diff.changes === "none" || (diff.changes === "unknown" && changed.length === 0));
         if (noChange) {
             this.steps.push({ op: "same", ...base, id: old.id });
             this.engine.state.set(urn, { ...old, inputs: this.preview ? old.inputs : inputs });
@@ -215,7 +264,7 @@ class Deployment {
         if (diff.replaces.length > 0) {
             this.steps.push({ op: "replace", ...base, changed, replaces: diff.replaces, oldId: old.id });
             if (this.preview) return { id: undefined, state: withoutProvider(inputs) };
-            if (diff.deleteBeforeReplace) {
+            if (diff.deleteBeforeReplace || inputs.resourceOptions?.deleteBeforeReplace === true) {
                 await this.host.delete(old.id, urn, old.outputs);
                 this.engine.state.delete(urn);
             } else {
@@ -224,13 +273,15 @@ class Deployment {
             return this.create(base, inputs, dynamic);
         }
         this.steps.push({ op: "update", ...base, changed, id: old.id });
-        if (this.preview) return { id: old.id, state: withoutProvider({ ...old.outputs, ...inputs }) };
+        // At preview the host cannot preview an update: the engine takes the new inputs as the outputs,
+        // so every output that is not an input is unknown (provider_plugin.go, Update).
+        if (this.preview) return { id: old.id, state: withoutProvider(inputs) };
         if (!dynamic) return this.record(base, old.id, inputs, inputs, dynamic);
         try {
             const outputs = await this.host.update(old.id, urn, old.outputs, inputs, old.inputs);
             return this.record(base, old.id, inputs, outputs, dynamic);
         } catch (err) {
-            if (err instanceof PartialFailure) this.record(base, old.id, inputs, err.properties, dynamic);
+            if (err instanceof PartialFailure) this.record(base, old.id, inputs, err.properties, dynamic, true);
             throw err;
         }
     }
@@ -244,22 +295,28 @@ class Deployment {
             this.steps[this.steps.length - 1].id = created.id;
             return this.record(base, created.id, inputs, created.properties, dynamic);
         } catch (err) {
-            if (err instanceof PartialFailure) this.record(base, err.id, inputs, err.properties, dynamic);
+            if (err instanceof PartialFailure) this.record(base, err.id, inputs, err.properties, dynamic, true);
             throw err;
         }
     }
 
-    /** A resource read by id (`UserPool.get`): Read with the inputs only, as the engine does. */
+    /**
+     * A resource read by id (`UserPool.get`): Read with the registered inputs as its inputs and its state;
+     * only empty outputs are an error, and the host always adds `__provider` (step.go, ReadStep.Apply). The
+     * engine keeps it in state as external.
+     */
     private async read(base: Omit<Step, "op">, id: string, inputs: Props, dynamic: boolean) {
         this.steps.push({ op: "read", ...base, id });
         if (!dynamic) return { id, state: inputs };
-        const read = await this.host.read(id, base.urn, {}, inputs);
-        if (!read.id) throw new Error(`${base.type} ${base.name}: no resource with id ${id}`);
-        return { id: read.id, state: withoutProvider(read.properties) };
+        const read = await this.host.read(id, base.urn, inputs, inputs);
+        if (Object.keys(read.properties ?? {}).length === 0) throw new Error(`${base.type} ${base.name}: no resource with id ${id}`);
+        const readId = read.id || id;
+        this.engine.state.set(base.urn, { ...base, id: readId, dynamic, inputs: read.inputs ?? inputs, outputs: read.properties, external: true });
+        return { id: readId, state: withoutProvider(read.properties) };
     }
 
-    private record(base: Omit<Step, "op">, id: string, inputs: Props, outputs: Props, dynamic: boolean) {
-        this.engine.state.set(base.urn, { urn: base.urn, type: base.type, name: base.name, id, dynamic, inputs, outputs });
+    private record(base: Omit<Step, "op">, id: string, inputs: Props, outputs: Props, dynamic: boolean, initErrors = false) {
+        this.engine.state.set(base.urn, { urn: base.urn, type: base.type, name: base.name, id, dynamic, inputs, outputs, initErrors });
         return { id, state: withoutProvider(outputs) };
     }
 }
@@ -302,6 +359,29 @@ function asEngineValue(value: unknown): unknown {
         return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, asEngineValue(v)]));
     }
     return value;
+}
+
+function retainOnDelete(inputs: Props): boolean {
+    return inputs?.resourceOptions?.retainOnDelete === true;
+}
+
+/** The new inputs with the old inputs' values at each ignored path (processIgnoreChanges). */
+function withOldInputsAt(news: Props, olds: Props, paths: string[]): Props {
+    const out = structuredClone(news);
+    for (const path of paths) {
+        const segments = path.split(".");
+        let from: any = olds;
+        let to: any = out;
+        for (const s of segments.slice(0, -1)) {
+            from = from?.[s];
+            if (typeof to[s] !== "object" || to[s] === null) to[s] = {};
+            to = to[s];
+        }
+        const last = segments[segments.length - 1];
+        if (from?.[last] === undefined) delete to[last];
+        else to[last] = structuredClone(from[last]);
+    }
+    return out;
 }
 
 function withoutProvider(props: Props): Props {
