@@ -2,8 +2,9 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { firstPassOnly } from "./support/passes";
 
-describe("npm run demo", function () {
+firstPassOnly("npm run demo", function (this: Mocha.Suite) {
     this.timeout(120000);
 
     it("takes the example stack through create, in-place update, replacement and destroy on its own local Cognito", () => {

@@ -15,13 +15,11 @@
 //
 // The tests after `before` are the steps of one stack's life and run in order: each continues the last.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
-import { delimiter, join, sep } from "node:path";
-import { promisify } from "node:util";
+import { join, sep } from "node:path";
 import {
     CognitoIdentityProviderClient,
     DescribeUserPoolCommand,
@@ -30,37 +28,14 @@ import {
 import * as yaml from "js-yaml";
 import { Engine, ResourceState, Step } from "./support/engine";
 import { localCognito } from "./support/localCognito";
+import { npm } from "./support/npmProject";
+import { firstPassOnly } from "./support/passes";
 import { repoRoot } from "./support/stacks";
 
-const run = promisify(execFile);
 const PACKAGE = "pulumi-cognito-user-pool";
 const POOL = "pulumi-nodejs:dynamic/cognito:UserPool";
 const REGION = "us-east-1";
 const MAX_PROVIDER_BYTES = 2048;
-
-/**
- * npm as a user runs it, not as `npm test` started us: without the npm_* variables npm exports to
- * scripts (npm_config_local_prefix would point a nested install back at the repository) and without the
- * repository's node_modules/.bin on PATH.
- */
-function userEnv(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && k !== "INIT_CWD") env[k] = v;
-    env.PATH = (process.env.PATH ?? "")
-        .split(delimiter)
-        .filter((dir) => !dir.endsWith(`${sep}node_modules${sep}.bin`))
-        .join(delimiter);
-    return env;
-}
-
-async function npm(cwd: string, args: string[]): Promise<string> {
-    try {
-        const { stdout } = await run("npm", args, { cwd, env: userEnv(), maxBuffer: 64 * 1024 * 1024 });
-        return stdout;
-    } catch (err: any) {
-        throw new Error(`npm ${args.join(" ")} (in ${cwd}) failed:\n${err.stderr ?? err.message}`);
-    }
-}
 
 async function timed<T>(label: string, body: () => Promise<T>): Promise<T> {
     const start = Date.now();
@@ -104,7 +79,7 @@ async function inDirectory<T>(dir: string, body: () => Promise<T>): Promise<T> {
     }
 }
 
-describe("installed from the packed tarball, in a fresh project outside the repository", function () {
+firstPassOnly("installed from the packed tarball, in a fresh project outside the repository", function (this: Mocha.Suite) {
     this.timeout(60_000);
 
     const canaryEnv = `canary-${randomBytes(8).toString("hex")}`;
