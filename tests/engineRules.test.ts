@@ -118,6 +118,8 @@ describe("right under the real engine's rules", function () {
             await assert.rejects(engine.up(), /ConcurrentModificationException/);
             assert.deepEqual(engine.pendingDeletes.map((r) => r.id), [oldId], "the old pool is pending deletion");
             assert.notEqual(poolIdOf(engine), oldId);
+            // The consent is gone from the program too: only what the replacement recorded can allow it now.
+            redeclare(engine, { usernameConfiguration: { caseSensitive: false } });
             await engine.up();
             assert.deepEqual(engine.pendingDeletes, []);
             assert.equal(await exists(oldId), false, "the next up deleted it: the consent outlived the process");
