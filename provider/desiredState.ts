@@ -9,6 +9,10 @@ import { Field, isUnknown } from "./table";
  */
 export function changedPaths(field: Field, olds: unknown, news: unknown, path: string = field.name): string[] {
     if (isUnknown(news)) return [path];
+    if (field.normalize) {
+        olds = field.normalize(olds);
+        if (news !== undefined) news = field.normalize(news);
+    }
     // The common case, and the cheap one: the declaration is exactly what the pool holds.
     if (news !== undefined && sameValue(olds, news)) return [];
     if (news === undefined && (field.undeclared === "keep" || field.undeclared === "ignore")) return [];
@@ -26,6 +30,11 @@ export function changedPaths(field: Field, olds: unknown, news: unknown, path: s
  * Cognito would fill in its own way. `olds` is the pool's current state, or undefined on create.
  */
 export function desiredValue(field: Field, olds: unknown, news: unknown): unknown {
+    const value = desiredRaw(field, olds, news);
+    return field.normalize && value !== undefined ? field.normalize(value) : value;
+}
+
+function desiredRaw(field: Field, olds: unknown, news: unknown): unknown {
     const shape = field.shape;
     if (news === undefined) {
         if (field.undeclared === "keep") return olds;

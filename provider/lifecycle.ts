@@ -14,7 +14,8 @@ import { isNotFound } from "./awsErrors";
 import { send } from "./cognitoCalls";
 import { checkDeletion, recordConsents } from "./guards";
 import { withIgnoredChanges } from "./options";
-import { needsMfaConfigAfterCreate, setUserPoolMfaConfigRequest, totpEnabled } from "./mfa";
+import { featuresAbove, rank, Tier } from "./tiers";
+import { mfaState, needsMfaConfigAfterCreate, setUserPoolMfaConfigRequest, totpEnabled } from "./mfa";
 import { currentState, describe, label, readMfa } from "./reads";
 import { DECLARED, declarationRecord, refreshedInputs } from "./declared";
 import { createUserPoolRequest, plan, updateUserPoolRequest } from "./plan";
@@ -49,7 +50,7 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
     if (needsMfaConfigAfterCreate(inputs)) {
         // The pool exists from here on: a failure must still hand its id to the engine (FACTS.md).
         try {
-            await send(new SetUserPoolMfaConfigCommand(setUserPoolMfaConfigRequest(pool.Id, inputs) as any), {
+            await send(new SetUserPoolMfaConfigCommand(setUserPoolMfaConfigRequest(pool.Id, {}, inputs) as any), {
                 what: `set the MFA configuration of user pool ${label(pool.Id, inputs)}`,
                 region: regionOfPool(pool.Id),
             });
@@ -59,7 +60,7 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
         }
     }
     await recordConsents();
-    return { id: pool.Id, outs: outputsOf(pool, inputs, mfaOutputs(inputs)) };
+    return { id: pool.Id, outs: outputsOf(pool, inputs, mfaOutputs({}, inputs)) };
 }
 
 /**
@@ -136,13 +137,22 @@ export async function updatePool(id: string, olds: Props, given: Props): Promise
         // Before UpdateUserPool: Cognito accepts MFA ON/OPTIONAL only once a factor is configured.
         // The other calls carry a complete state, so sending one again changes nothing.
         if (steps.setUserPoolMfaConfig) {
-            await send(new SetUserPoolMfaConfigCommand(setUserPoolMfaConfigRequest(id, news) as any), {
+            await send(new SetUserPoolMfaConfigCommand(setUserPoolMfaConfigRequest(id, olds, news) as any), {
                 what: `set the MFA configuration of user pool ${pool}`,
                 region,
             });
         }
         if (steps.updateUserPool) {
-            await send(new UpdateUserPoolCommand(updateUserPoolRequest(id, olds, news) as any), { what: `update user pool ${pool}`, region });
+            const request = updateUserPoolRequest(id, olds, news);
+            // Down a tier: Cognito refuses the move while the higher tier's features are on, so they are
+            // switched off first, on the tier the pool still has (TierChangeNotAllowedException otherwise).
+            if (rank(request.UserPoolTier) >= 0 && rank(olds.userPoolTier) > rank(request.UserPoolTier) && featuresAbove(olds, request.UserPoolTier as Tier).length > 0) {
+                await send(new UpdateUserPoolCommand({ ...request, UserPoolTier: olds.userPoolTier } as any), {
+                    what: `switch off the ${olds.userPoolTier} features of user pool ${pool} before its tier changes`,
+                    region,
+                });
+            }
+            await send(new UpdateUserPoolCommand(request as any), { what: `update user pool ${pool}`, region });
         }
         if (steps.tagsToRemove.length > 0) {
             await send(new UntagResourceCommand({ ResourceArn: olds.arn, TagKeys: steps.tagsToRemove }), { what: `untag user pool ${pool}`, region });
@@ -155,7 +165,7 @@ export async function updatePool(id: string, olds: Props, given: Props): Promise
     }
     const current = await describe(id);
     if (!current) throw new Error(`User pool ${pool} disappeared during the update; run \`pulumi refresh\`.`);
-    const mfa = steps.setUserPoolMfaConfig ? mfaOutputs(news) : pick(olds, "softwareTokenMfaConfiguration");
+    const mfa = steps.setUserPoolMfaConfig ? mfaOutputs(olds, news) : pickAll(olds, MFA_FACTORS);
     return { outs: outputsOf(current, news, mfa) };
 }
 
@@ -209,18 +219,21 @@ function outputsOf(pool: Props, inputs: Props, mfa: Props): Props {
 }
 
 /** What a read reports through GetUserPoolMfaConfig, known without asking once we have set it. */
-function mfaOutputs(inputs: Props): Props {
-    return { softwareTokenMfaConfiguration: { enabled: totpEnabled(inputs) } };
+function mfaOutputs(olds: Props, news: Props): Props {
+    const set = setUserPoolMfaConfigRequest("", olds, news);
+    return { ...mfaState(set), softwareTokenMfaConfiguration: { enabled: totpEnabled(news) } };
+}
+
+const MFA_FACTORS = resourceInputs.filter((f) => f.apply === "setUserPoolMfaConfig").map((f) => f.name);
+
+function pickAll(props: Props, names: string[]): Props {
+    return Object.fromEntries(names.filter((n) => props[n] !== undefined).map((n) => [n, props[n]]));
 }
 
 /** Our own inputs (consents, adoption) are not in Cognito: a read carries them over from the state. */
 function inputsKeptInState(props: Props): Props {
     const names = [...resourceInputs.filter((f) => f.apply === "state" || f.apply === "createOnly" || f.apply === "options").map((f) => f.name), "adopted"];
     return Object.fromEntries(names.filter((n) => props[n] !== undefined).map((n) => [n, props[n]]));
-}
-
-function pick(props: Props, name: string): Props {
-    return props[name] === undefined ? {} : { [name]: props[name] };
 }
 
 /**

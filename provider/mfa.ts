@@ -1,47 +1,67 @@
-// MFA factors beyond CreateUserPool. Cognito turns on a TOTP (software token) factor only through
-// SetUserPoolMfaConfig, which replaces the whole MFA configuration (omitting MfaConfiguration turns MFA
-// off: FACTS.md), so every call carries all of it.
-import { isRecord, toCognito } from "./convert";
+// MFA factors beyond CreateUserPool: TOTP (software token), email and passkeys (WebAuthn) are set only
+// through SetUserPoolMfaConfig, and read only through GetUserPoolMfaConfig. SetUserPoolMfaConfig replaces
+// the whole MFA configuration (leaving MfaConfiguration out turns MFA off), so every call carries all of
+// it: each factor row of resourceInputs (apply "setUserPoolMfaConfig"), and SMS from the pool's rows.
+import { fromCognito, isRecord, toCognito } from "./convert";
+import { desiredValue } from "./desiredState";
+import { resourceInputs } from "./resourceInputs";
 import { userPoolProperties } from "./userPoolProperties";
 
 type Props = Record<string, any>;
 
 const smsConfigurationField = userPoolProperties.find((f) => f.name === "smsConfiguration")!;
+/** The factors only SetUserPoolMfaConfig sets: one row each. */
+const factorRows = resourceInputs.filter((f) => f.apply === "setUserPoolMfaConfig");
 
 export function totpEnabled(props: Props): boolean {
     return isRecord(props.softwareTokenMfaConfiguration) && props.softwareTokenMfaConfiguration.enabled === true;
 }
 
-/** MFA is on (or optional), or a TOTP factor is enabled: changes then go through SetUserPoolMfaConfig. */
-export function mfaInPlay(props: Props): boolean {
-    return totpEnabled(props) || props.mfaConfiguration === "ON" || props.mfaConfiguration === "OPTIONAL";
+export function emailMfaEnabled(props: Props): boolean {
+    return isRecord(props.emailMfaConfiguration);
 }
 
-/** MFA that CreateUserPool cannot switch on by itself: it needs a TOTP factor first. */
+/** MFA is on (or optional), or a TOTP or email factor is set: changes then go through SetUserPoolMfaConfig. */
+export function mfaInPlay(props: Props): boolean {
+    return totpEnabled(props) || emailMfaEnabled(props) || props.mfaConfiguration === "ON" || props.mfaConfiguration === "OPTIONAL";
+}
+
+/** What CreateUserPool cannot set by itself: any factor row declared (TOTP on, email MFA, passkeys). */
 export function needsMfaConfigAfterCreate(inputs: Props): boolean {
-    return totpEnabled(inputs);
+    return totpEnabled(inputs) || factorRows.some((f) => f.name !== "softwareTokenMfaConfiguration" && inputs[f.name] !== undefined);
 }
 
 /** The members whose change means the MFA configuration must be sent again. */
-export const MFA_MEMBERS = ["mfaConfiguration", "softwareTokenMfaConfiguration", "smsConfiguration", "smsAuthenticationMessage"];
+export const MFA_MEMBERS = ["mfaConfiguration", "smsConfiguration", "smsAuthenticationMessage", ...factorRows.map((f) => f.name)];
 
-export function setUserPoolMfaConfigRequest(id: string, desired: Props): Props {
+/** The whole MFA configuration `news` declares, with what it leaves to Cognito kept as `olds` has it. */
+export function setUserPoolMfaConfigRequest(id: string, olds: Props, news: Props): Props {
+    const factors: Props = {};
+    for (const field of factorRows) {
+        if (field.name === "softwareTokenMfaConfiguration") continue;
+        const value = desiredValue(field, olds[field.name], news[field.name]);
+        if (value !== undefined) factors[field.name] = value;
+    }
     const request: Props = {
         UserPoolId: id,
-        MfaConfiguration: desired.mfaConfiguration ?? "OFF",
-        SoftwareTokenMfaConfiguration: { Enabled: totpEnabled(desired) },
+        MfaConfiguration: news.mfaConfiguration ?? "OFF",
+        SoftwareTokenMfaConfiguration: { Enabled: totpEnabled(news) },
+        ...toCognito(factorRows, factors),
     };
-    if (isRecord(desired.smsConfiguration)) {
+    if (isRecord(news.smsConfiguration)) {
         request.SmsMfaConfiguration = {
-            ...(desired.smsAuthenticationMessage ? { SmsAuthenticationMessage: desired.smsAuthenticationMessage } : {}),
-            SmsConfiguration: toCognito([smsConfigurationField], { smsConfiguration: desired.smsConfiguration }).SmsConfiguration,
+            ...(news.smsAuthenticationMessage ? { SmsAuthenticationMessage: news.smsAuthenticationMessage } : {}),
+            SmsConfiguration: toCognito([smsConfigurationField], { smsConfiguration: news.smsConfiguration }).SmsConfiguration,
         };
     }
     return request;
 }
 
-/** GetUserPoolMfaConfig's answer in our shape. */
+/** GetUserPoolMfaConfig's answer in our shape: every factor row, TOTP always (on or off). */
 export function mfaState(response: Props | undefined): Props {
     if (!response) return {};
-    return { softwareTokenMfaConfiguration: { enabled: response.SoftwareTokenMfaConfiguration?.Enabled === true } };
+    return {
+        ...fromCognito(factorRows, response),
+        softwareTokenMfaConfiguration: { enabled: response.SoftwareTokenMfaConfiguration?.Enabled === true },
+    };
 }

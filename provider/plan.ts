@@ -3,7 +3,7 @@
 import { isRecord, toCognito } from "./convert";
 import { changedPaths, desiredValue } from "./desiredState";
 import { Attribute, schemaChanges } from "./schemaAttributes";
-import { MFA_MEMBERS, mfaInPlay, totpEnabled } from "./mfa";
+import { MFA_MEMBERS, mfaInPlay, needsMfaConfigAfterCreate } from "./mfa";
 import { isUnknown } from "./table";
 import { DECLARED } from "./declared";
 import { resourceInputs } from "./resourceInputs";
@@ -80,7 +80,7 @@ export function updateUserPoolRequest(id: string, olds: Props, news: Props): Pro
 export function createUserPoolRequest(news: Props): Props {
     // With a TOTP factor declared, MFA is switched on right after creation by SetUserPoolMfaConfig:
     // CreateUserPool alone refuses MFA without an SMS configuration.
-    const later = (name: string) => name === "mfaConfiguration" && totpEnabled(news);
+    const later = (name: string) => name === "mfaConfiguration" && needsMfaConfigAfterCreate(news);
     const fields = userPoolProperties.filter((f) => news[f.name] !== undefined && f.apply !== "addCustomAttributes" && !later(f.name));
     return toCognito(fields, desiredMembers(fields, {}, news));
 }

@@ -6,7 +6,33 @@ import { Field } from "./table";
 
 /** Inputs that are members of another Cognito request: their shapes come from the API model too. */
 const fromSetUserPoolMfaConfig = fieldsFromModel(
-    [{ cognito: "SoftwareTokenMfaConfiguration", name: "softwareTokenMfaConfiguration", apply: "setUserPoolMfaConfig", fields: [{ cognito: "Enabled", name: "enabled" }] }],
+    [
+        { cognito: "SoftwareTokenMfaConfiguration", name: "softwareTokenMfaConfiguration", apply: "setUserPoolMfaConfig", fields: [{ cognito: "Enabled", name: "enabled" }] },
+        // Email MFA (ESSENTIALS or PLUS, and email sent through your own SES identity).
+        {
+            cognito: "EmailMfaConfiguration",
+            name: "emailMfaConfiguration",
+            apply: "setUserPoolMfaConfig",
+            undeclared: "absent",
+            fields: [
+                { cognito: "Message", name: "message", mustContain: [{ pattern: /\{####\}/, text: "{####}" }] },
+                { cognito: "Subject", name: "subject" },
+            ],
+        },
+        // Passkeys (ESSENTIALS or PLUS). Cognito reports { factorConfiguration: SINGLE_FACTOR } on a pool that
+        // never set it: what it holds is kept while undeclared.
+        {
+            cognito: "WebAuthnConfiguration",
+            name: "webAuthnConfiguration",
+            apply: "setUserPoolMfaConfig",
+            undeclared: "keep",
+            fields: [
+                { cognito: "RelyingPartyId", name: "relyingPartyId" },
+                { cognito: "UserVerification", name: "userVerification", default: "preferred" },
+                { cognito: "FactorConfiguration", name: "factorConfiguration", default: "SINGLE_FACTOR" },
+            ],
+        },
+    ],
     "SetUserPoolMfaConfigRequest",
 );
 const [poolId] = fieldsFromModel([{ cognito: "UserPoolId", name: "existingPoolId", apply: "createOnly" }], "DescribeUserPoolRequest");

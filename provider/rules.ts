@@ -4,6 +4,7 @@ import { isRecord } from "./convert";
 import { isCustom } from "./schemaAttributes";
 import { isUnknown } from "./table";
 import { userPoolProperties } from "./userPoolProperties";
+import { DEFAULT_TIER, featuresAbove, tierMessage } from "./tiers";
 import { CheckFailure } from "./validate";
 
 type Props = Record<string, any>;
@@ -26,15 +27,15 @@ const MFA_ON = ["ON", "OPTIONAL"];
 export const rules: Rule[] = [
     {
         name: "MFA needs a factor",
-        source: "document: developer guide, \"Adding MFA to a user pool\": MFA on or optional needs a factor (SMS or TOTP); Cognito refuses it without one (InvalidParameterException)",
-        check: ({ mfaConfiguration, softwareTokenMfaConfiguration, smsConfiguration }) => {
-            if (anyUnknown(mfaConfiguration, softwareTokenMfaConfiguration, smsConfiguration)) return [];
-            const factor = softwareTokenMfaConfiguration?.enabled === true || isRecord(smsConfiguration);
+        source: "document: developer guide, \"Adding MFA to a user pool\": MFA on or optional needs a factor (SMS, TOTP or email); Cognito refuses it without one (InvalidParameterException)",
+        check: ({ mfaConfiguration, softwareTokenMfaConfiguration, smsConfiguration, emailMfaConfiguration }) => {
+            if (anyUnknown(mfaConfiguration, softwareTokenMfaConfiguration, smsConfiguration, emailMfaConfiguration)) return [];
+            const factor = softwareTokenMfaConfiguration?.enabled === true || isRecord(smsConfiguration) || isRecord(emailMfaConfiguration);
             if (!MFA_ON.includes(mfaConfiguration) || factor) return [];
             return [
                 {
                     property: "mfaConfiguration",
-                    reason: `'mfaConfiguration' is "${mfaConfiguration}", but no MFA factor is configured; enable TOTP with softwareTokenMfaConfiguration: { enabled: true }, or configure SMS with smsConfiguration, or set mfaConfiguration: "OFF"`,
+                    reason: `'mfaConfiguration' is "${mfaConfiguration}", but no MFA factor is configured; enable TOTP with softwareTokenMfaConfiguration: { enabled: true }, or configure SMS with smsConfiguration, or email with emailMfaConfiguration, or set mfaConfiguration: "OFF"`,
                 },
             ];
         },
@@ -51,6 +52,84 @@ export const rules: Rule[] = [
                     reason: `'softwareTokenMfaConfiguration.enabled' is true, but 'mfaConfiguration' is ${JSON.stringify(mfaConfiguration ?? "OFF")}; set mfaConfiguration to "ON" or "OPTIONAL", or disable TOTP`,
                 },
             ];
+        },
+    },
+    {
+        name: "An email MFA factor needs MFA on",
+        source: "Cognito error users reported: \"can't turn off MFA and configure an MFA together\" (SetUserPoolMfaConfig with MFA OFF and an EmailMfaConfiguration; terraform-provider-aws's email MFA issues)",
+        check: ({ mfaConfiguration, emailMfaConfiguration }) => {
+            if (anyUnknown(mfaConfiguration) || !isRecord(emailMfaConfiguration) || MFA_ON.includes(mfaConfiguration)) return [];
+            return [
+                {
+                    property: "emailMfaConfiguration",
+                    reason: `'emailMfaConfiguration' is set, but 'mfaConfiguration' is ${JSON.stringify(mfaConfiguration ?? "OFF")}; set mfaConfiguration to "ON" or "OPTIONAL", or remove emailMfaConfiguration`,
+                },
+            ];
+        },
+    },
+    {
+        name: "Email MFA needs your own SES sending",
+        source: "document: API reference, EmailMfaConfigType: email MFA needs EmailSendingAccount DEVELOPER (an SES identity)",
+        check: ({ emailMfaConfiguration, emailConfiguration }) => {
+            const account = emailConfiguration?.emailSendingAccount;
+            if (!isRecord(emailMfaConfiguration) || isUnknown(emailConfiguration) || isUnknown(account) || account === "DEVELOPER") return [];
+            return [
+                {
+                    property: "emailMfaConfiguration",
+                    reason: `'emailMfaConfiguration' is set, but emailConfiguration.emailSendingAccount is ${JSON.stringify(account ?? "COGNITO_DEFAULT")}; email MFA sends through your SES identity: set emailConfiguration: { emailSendingAccount: "DEVELOPER", sourceArn: "<SES identity ARN>" }`,
+                },
+            ];
+        },
+    },
+    {
+        name: "Email cannot be both the MFA factor and the only recovery",
+        source: "document: developer guide, \"Email MFA\": a user who loses access to email must be able to recover another way",
+        check: ({ emailMfaConfiguration, accountRecoverySetting }) => {
+            const names = accountRecoverySetting?.recoveryMechanisms;
+            if (!isRecord(emailMfaConfiguration) || !Array.isArray(names) || names.some((m) => !isRecord(m) || isUnknown(m.name))) return [];
+            if (names.length === 0 || !names.every((m: any) => m.name === "verified_email")) return [];
+            return [
+                {
+                    property: "accountRecoverySetting.recoveryMechanisms",
+                    reason: "'accountRecoverySetting.recoveryMechanisms' names only verified_email, and email is also the MFA factor (emailMfaConfiguration); add verified_phone_number or admin_only",
+                },
+            ];
+        },
+    },
+    {
+        name: "Features of a higher tier",
+        source: "Cognito error: FeatureUnavailableInTierException (\"features need to be disabled for the LITE pricing tier: Passwordless Sign-In\", \"... ESSENTIALS pricing tier: Threat Protection\"); document: developer guide, \"User pool feature plans\"",
+        check: (inputs) => {
+            const tier = inputs.userPoolTier;
+            if (isUnknown(tier)) return [];
+            return featuresAbove(inputs, tier ?? DEFAULT_TIER).map((f) => ({ property: f.path, reason: tierMessage(f, tier ?? DEFAULT_TIER, tier !== undefined) }));
+        },
+    },
+    {
+        name: "First sign-in factors that can go together",
+        source: "document: API reference, SignInPolicyType and developer guide, \"Passwordless sign-in\": WEB_AUTHN needs another first factor beside it; with MFA on or optional only PASSWORD and WEB_AUTHN",
+        check: ({ policies, mfaConfiguration }) => {
+            const factors = policies?.signInPolicy?.allowedFirstAuthFactors;
+            const at = "policies.signInPolicy.allowedFirstAuthFactors";
+            if (!Array.isArray(factors) || factors.some(isUnknown) || isUnknown(mfaConfiguration)) return [];
+            if (factors.length === 1 && factors[0] === "WEB_AUTHN") {
+                return [{ property: at, reason: `'${at}' is ["WEB_AUTHN"]; passkeys need another first factor beside them (a user must be able to register one): add "PASSWORD", "EMAIL_OTP" or "SMS_OTP"` }];
+            }
+            const otp = factors.filter((f) => f === "EMAIL_OTP" || f === "SMS_OTP");
+            if (MFA_ON.includes(mfaConfiguration) && otp.length > 0) {
+                return [{ property: at, reason: `'${at}' has ${JSON.stringify(otp)}, but 'mfaConfiguration' is "${mfaConfiguration}"; with MFA only PASSWORD and WEB_AUTHN can be first factors: remove them, or set mfaConfiguration: "OFF"` }];
+            }
+            return [];
+        },
+    },
+    {
+        name: "One pre token generation trigger, not two",
+        source: "document: API reference, LambdaConfigType: PreTokenGeneration and PreTokenGenerationConfig.LambdaArn are one setting (Cognito sets either from the other)",
+        check: ({ lambdaConfig }) => {
+            const legacy = lambdaConfig?.preTokenGeneration;
+            const arn = lambdaConfig?.preTokenGenerationConfig?.lambdaArn;
+            if (!known(legacy) || !known(arn) || legacy === arn) return [];
+            return [{ property: "lambdaConfig.preTokenGeneration", reason: `'lambdaConfig.preTokenGeneration' is ${JSON.stringify(legacy)}, but lambdaConfig.preTokenGenerationConfig.lambdaArn is ${JSON.stringify(arn)}; Cognito keeps them as one trigger: declare only preTokenGenerationConfig` }];
         },
     },
 ];

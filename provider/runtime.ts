@@ -10,6 +10,7 @@ import { resourceInputs } from "./resourceInputs";
 import { withAdoption } from "./adoption";
 import { undeclaredAttributes } from "./declared";
 import { label } from "./reads";
+import { afterUpdate, featuresAbove, tierMessage } from "./tiers";
 import { withoutNulls } from "./convert";
 import { checkRules } from "./rules";
 import { UNKNOWN } from "./table";
@@ -88,6 +89,13 @@ const provider: pulumi.dynamic.ResourceProvider = {
             );
         }
         if (steps.refused.length > 0) throw schemaRefusal(id, olds, steps.refused);
+        // Features the pool's tier would not allow after this update (including a move down a tier with
+        // that tier's features still on): Cognito would refuse the update, so preview does.
+        if (steps.changed.length > 0) {
+            const after = afterUpdate(olds, news);
+            const over = featuresAbove(after.props, after.tier);
+            if (over.length > 0) throw new Error(`User pool ${label(id, olds)}: ${over.map((f) => tierMessage(f, after.tier, after.declared)).join("\n")}`);
+        }
         const byOption = replacementsByOption(steps.changed, news.resourceOptions?.replaceOnChanges).filter((r) => !steps.replaces.includes(r));
         const replaces = [...steps.replaces, ...byOption];
         // A replacement that hangs on values not known yet (preview) may not happen: the guard decides at

@@ -126,6 +126,11 @@ export interface Field {
      * both are always sent with the same value, the one declared.
      */
     sameAs?: string;
+    /**
+     * The value as Cognito holds it once it has filled in what it derives from other members of it (an
+     * object's members kept as one): applied to both sides before comparing, and to what is sent.
+     */
+    normalize?: (value: unknown) => unknown;
 }
 
 /** The value Pulumi sends at preview for anything not known yet (`pulumi.runtime.unknownValue`). */

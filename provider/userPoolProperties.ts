@@ -55,6 +55,13 @@ const rows: readonly Row[] = [
                     { cognito: "TemporaryPasswordValidityDays", name: "temporaryPasswordValidityDays", default: 7 },
                 ],
             },
+            // Passwordless sign-in: the factors a user may sign in with first. A pool that never set it
+            // reads back [PASSWORD].
+            {
+                cognito: "SignInPolicy",
+                name: "signInPolicy",
+                fields: [{ cognito: "AllowedFirstAuthFactors", name: "allowedFirstAuthFactors", unordered: true, default: ["PASSWORD"] }],
+            },
         ],
     },
     { cognito: "DeletionProtection", name: "deletionProtection", apply: "updateUserPool", default: "INACTIVE" },
@@ -73,10 +80,15 @@ const rows: readonly Row[] = [
             lambdaArn("VerifyAuthChallengeResponse", "verifyAuthChallengeResponse"),
             lambdaArn("PreTokenGeneration", "preTokenGeneration"),
             lambdaArn("UserMigration", "userMigration"),
+            // The versioned pre token generation trigger (V2_0/V3_0 customize access tokens). Cognito keeps
+            // it and the legacy PreTokenGeneration as one setting (normalize, below).
+            lambdaSender("PreTokenGenerationConfig", "preTokenGenerationConfig"),
             lambdaSender("CustomSMSSender", "customSmsSender"),
             lambdaSender("CustomEmailSender", "customEmailSender"),
             { cognito: "KMSKeyID", name: "kmsKeyId" },
+            lambdaSender("InboundFederation", "inboundFederation"),
         ],
+        normalize: samePreTokenGeneration,
     },
     { cognito: "AutoVerifiedAttributes", name: "autoVerifiedAttributes", apply: "updateUserPool", unordered: true, default: [] },
     { cognito: "AliasAttributes", name: "aliasAttributes", apply: "replace", unordered: true, default: [] },
@@ -246,8 +258,14 @@ const rows: readonly Row[] = [
         cognito: "UserPoolAddOns",
         name: "userPoolAddOns",
         apply: "updateUserPool",
-        fields: [{ cognito: "AdvancedSecurityMode", name: "advancedSecurityMode", default: "OFF" }],
+        fields: [
+            { cognito: "AdvancedSecurityMode", name: "advancedSecurityMode", default: "OFF" },
+            { cognito: "AdvancedSecurityAdditionalFlows", name: "advancedSecurityAdditionalFlows", fields: [{ cognito: "CustomAuthMode", name: "customAuthMode" }] },
+        ],
     },
+    // The feature plan. A new pool gets ESSENTIALS; pools from before 2024-11-22 are LITE. UpdateUserPool
+    // keeps the tier when it is left out, so a tier nobody declared is never changed.
+    { cognito: "UserPoolTier", name: "userPoolTier", apply: "updateUserPool", undeclared: "keep" },
     {
         cognito: "UsernameConfiguration",
         name: "usernameConfiguration",
@@ -281,3 +299,19 @@ const rows: readonly Row[] = [
 ];
 
 export const userPoolProperties: readonly Field[] = fieldsFromModel(rows, "CreateUserPoolRequest");
+
+/**
+ * Cognito keeps LambdaConfig's PreTokenGeneration and PreTokenGenerationConfig.LambdaArn as one setting:
+ * it fills either from the other (a V1_0 config from the legacy ARN). Comparing and sending both filled
+ * in the same way is what keeps a pool that declares only one from showing a diff forever.
+ */
+function samePreTokenGeneration(value: unknown): unknown {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+    const config = (value as Record<string, any>).preTokenGenerationConfig;
+    const legacy = (value as Record<string, any>).preTokenGeneration;
+    if (typeof legacy === "string" && config === undefined) {
+        return { ...value, preTokenGenerationConfig: { lambdaVersion: "V1_0", lambdaArn: legacy } };
+    }
+    if (typeof config?.lambdaArn === "string" && legacy === undefined) return { ...value, preTokenGeneration: config.lambdaArn };
+    return value;
+}

@@ -440,6 +440,57 @@ export interface UserPoolArgs {
      * ```
      */
     softwareTokenMfaConfiguration?: pulumi.Input<UserPoolSoftwareTokenMfaConfigurationArgs>;
+
+    /**
+     * The feature plan: `LITE`, `ESSENTIALS` or `PLUS`. Passwordless sign-in, password history, passkeys,
+     * email MFA and access-token customization need ESSENTIALS or PLUS; threat protection
+     * (`userPoolAddOns`) needs PLUS. Preview fails when a declared feature needs a higher tier, and when a
+     * move down a tier would leave that tier's features on. Changed in place (UpdateUserPool); a move down
+     * a tier that also switches the features off is made in two calls, the features first.
+     *
+     * @default new pools are `ESSENTIALS` (pools from before 2024-11-22 are `LITE`); a tier you do not
+     * declare is never changed
+     * @example
+     * ```ts
+     * new UserPool("users", { userPoolTier: "PLUS", userPoolAddOns: { advancedSecurityMode: "ENFORCED" } });
+     * ```
+     */
+    userPoolTier?: pulumi.Input<"LITE" | "ESSENTIALS" | "PLUS">;
+
+    /**
+     * Email as an MFA factor (a one-time code sent by email), set through SetUserPoolMfaConfig. Needs
+     * `mfaConfiguration` "ON" or "OPTIONAL", the ESSENTIALS or PLUS tier, email sent through your own SES
+     * identity (`emailConfiguration.emailSendingAccount: "DEVELOPER"`), and a recovery channel besides
+     * email.
+     *
+     * @default email MFA off
+     * @example
+     * ```ts
+     * new UserPool("users", {
+     *     mfaConfiguration: "OPTIONAL",
+     *     emailConfiguration: { emailSendingAccount: "DEVELOPER", sourceArn: sesIdentity.arn },
+     *     emailMfaConfiguration: { subject: "Your sign-in code", message: "Your code is {####}" },
+     * });
+     * ```
+     */
+    emailMfaConfiguration?: pulumi.Input<UserPoolEmailMfaConfigurationArgs>;
+
+    /**
+     * Passkeys (WebAuthn), set through SetUserPoolMfaConfig: the relying party users register passkeys
+     * with, and whether they must verify themselves on the device. Needs the ESSENTIALS or PLUS tier; let
+     * users sign in with them by adding `WEB_AUTHN` to `policies.signInPolicy.allowedFirstAuthFactors`.
+     *
+     * @default Cognito's own (it reports `{ factorConfiguration: "SINGLE_FACTOR" }` on a pool that never set
+     * it); a configuration you do not declare is left as the pool has it
+     * @example
+     * ```ts
+     * new UserPool("users", {
+     *     webAuthnConfiguration: { relyingPartyId: "auth.example.com", userVerification: "preferred" },
+     *     policies: { signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "WEB_AUTHN"] } },
+     * });
+     * ```
+     */
+    webAuthnConfiguration?: pulumi.Input<UserPoolWebAuthnConfigurationArgs>;
 }
 
 // ---- policies --------------------------------------------------------------------------------------
@@ -452,6 +503,30 @@ export interface UserPoolPoliciesArgs {
      * @default Cognito's default for each member
      */
     passwordPolicy?: pulumi.Input<UserPoolPasswordPolicyArgs>;
+
+    /**
+     * How users may sign in first: with a password, or passwordless (a code by email or SMS, or a
+     * passkey). Anything but `PASSWORD` needs the ESSENTIALS or PLUS tier.
+     *
+     * @default `{ allowedFirstAuthFactors: ["PASSWORD"] }`
+     */
+    signInPolicy?: pulumi.Input<UserPoolSignInPolicyArgs>;
+}
+
+/** The factors users may sign in with first. */
+export interface UserPoolSignInPolicyArgs {
+    /**
+     * 1–4 of `PASSWORD`, `EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`, in any order. `WEB_AUTHN` needs another factor
+     * beside it (users register a passkey after signing in another way); with `mfaConfiguration` "ON" or
+     * "OPTIONAL" only `PASSWORD` and `WEB_AUTHN` are allowed.
+     *
+     * @default `["PASSWORD"]`
+     * @example
+     * ```ts
+     * new UserPool("users", { userPoolTier: "ESSENTIALS", policies: { signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] } } });
+     * ```
+     */
+    allowedFirstAuthFactors?: pulumi.Input<pulumi.Input<"PASSWORD" | "EMAIL_OTP" | "SMS_OTP" | "WEB_AUTHN">[]>;
 }
 
 /** The rules a password must meet. */
@@ -494,7 +569,9 @@ export interface UserPoolPasswordPolicyArgs {
     /**
      * How many of a user's previous passwords they may not reuse. 0–24.
      *
-     * @default Cognito's own value (not set on a new pool); a value set outside Pulumi is left as it is
+     * Needs the ESSENTIALS or PLUS tier above 0.
+     *
+     * @default Cognito's own value (0 on a new pool); a value set outside Pulumi is left as it is
      */
     passwordHistorySize?: pulumi.Input<number>;
 
@@ -626,6 +703,35 @@ export interface UserPoolLambdaConfigArgs {
      * @default not set
      */
     kmsKeyId?: pulumi.Input<string>;
+
+    /**
+     * The pre token generation trigger with its event version: `V1_0` customizes ID tokens, `V2_0` and
+     * `V3_0` (ESSENTIALS or PLUS tier) access tokens too. Cognito keeps it and `preTokenGeneration` as one
+     * trigger: declare one of them (both, with different ARNs, fail at preview).
+     *
+     * @default no trigger
+     * @example
+     * ```ts
+     * new UserPool("users", { lambdaConfig: { preTokenGenerationConfig: { lambdaVersion: "V2_0", lambdaArn: fn.arn } } });
+     * ```
+     */
+    preTokenGenerationConfig?: pulumi.Input<UserPoolVersionedTriggerArgs>;
+
+    /**
+     * The inbound federation trigger: a Lambda function that can change a federated user's attributes
+     * as they sign in through an identity provider.
+     *
+     * @default no trigger
+     */
+    inboundFederation?: pulumi.Input<UserPoolVersionedTriggerArgs>;
+}
+
+/** A Lambda trigger with the version of the event Cognito sends it. */
+export interface UserPoolVersionedTriggerArgs {
+    /** The event version: `V1_0`, or for pre token generation also `V2_0` and `V3_0`. */
+    lambdaVersion: pulumi.Input<"V1_0" | "V2_0" | "V3_0">;
+    /** The ARN of the Lambda function. */
+    lambdaArn: pulumi.Input<string>;
 }
 
 /** A custom SMS or email sender trigger (`customSmsSender`, `customEmailSender`). */
@@ -1017,6 +1123,13 @@ export interface UserPoolAddOnsArgs {
      * @default `"OFF"`
      */
     advancedSecurityMode?: pulumi.Input<"OFF" | "AUDIT" | "ENFORCED">;
+
+    /**
+     * Threat protection for custom authentication flows too (PLUS tier): `AUDIT` or `ENFORCED`.
+     *
+     * @default not set
+     */
+    advancedSecurityAdditionalFlows?: pulumi.Input<{ customAuthMode?: pulumi.Input<"AUDIT" | "ENFORCED"> }>;
 }
 
 // ---- usernameConfiguration -------------------------------------------------------------------------
@@ -1054,6 +1167,24 @@ export interface UserPoolRecoveryMechanismArgs {
 
 /** The TOTP MFA factor (SetUserPoolMfaConfig's SoftwareTokenMfaConfiguration). */
 export interface UserPoolSoftwareTokenMfaConfigurationArgs {
-    /** Whether users can use an authenticator app as their MFA factor. */
-    enabled: pulumi.Input<boolean>;
+    /** Whether users can use an authenticator app as their MFA factor. @default false */
+    enabled?: pulumi.Input<boolean>;
+}
+
+/** The email MFA factor (SetUserPoolMfaConfig's EmailMfaConfiguration). */
+export interface UserPoolEmailMfaConfigurationArgs {
+    /** The email's body: 6–20,000 characters with `{####}`, the code. @default Cognito's own wording */
+    message?: pulumi.Input<string>;
+    /** The email's subject. @default Cognito's own wording */
+    subject?: pulumi.Input<string>;
+}
+
+/** Passkeys (SetUserPoolMfaConfig's WebAuthnConfiguration). */
+export interface UserPoolWebAuthnConfigurationArgs {
+    /** The relying party (the domain users register passkeys for), 1–127 characters. @default the pool's own domain */
+    relyingPartyId?: pulumi.Input<string>;
+    /** `required`: users must verify themselves on the device (PIN, biometrics); `preferred`: when they can. @default `"preferred"` */
+    userVerification?: pulumi.Input<"required" | "preferred">;
+    /** `SINGLE_FACTOR`, or `MULTI_FACTOR_WITH_USER_VERIFICATION` (a passkey with user verification counts as MFA). @default `"SINGLE_FACTOR"` */
+    factorConfiguration?: pulumi.Input<"SINGLE_FACTOR" | "MULTI_FACTOR_WITH_USER_VERIFICATION">;
 }

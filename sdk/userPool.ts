@@ -48,6 +48,9 @@ export class UserPool extends pulumi.dynamic.Resource {
     public readonly usernameConfiguration!: Out<"usernameConfiguration">;
     public readonly accountRecoverySetting!: Out<"accountRecoverySetting">;
     public readonly softwareTokenMfaConfiguration!: Out<"softwareTokenMfaConfiguration">;
+    public readonly userPoolTier!: Out<"userPoolTier">;
+    public readonly emailMfaConfiguration!: Out<"emailMfaConfiguration">;
+    public readonly webAuthnConfiguration!: Out<"webAuthnConfiguration">;
     public readonly allowReplacementWithUsers!: Out<"allowReplacementWithUsers">;
     public readonly replaceOnSchemaChange!: Out<"replaceOnSchemaChange">;
 

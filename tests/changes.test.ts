@@ -136,7 +136,10 @@ describe("diff and update", function () {
             PasswordPolicy: {
                 MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true,
                 TemporaryPasswordValidityDays: 7,
+                // Kept as the pool has it (0: none), since it is not a setting with a default of its own.
+                PasswordHistorySize: 0,
             },
+            SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD"] },
         });
         assert.equal(body.PoolName, "full, renamed");
         assert.equal(body.DeletionProtection, "INACTIVE");

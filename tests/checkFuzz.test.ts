@@ -221,6 +221,10 @@ function validString(r: Rand, shape: Extract<Shape, { kind: "string" }>, c: Cont
             return r.chars(`${LETTERS}${DIGITS}_-`, r.length(1, 64));
         case "externalId":
             return r.chars(`${LETTERS}${DIGITS}-_`, r.int(1, 64));
+        case "subject": // email MFA
+            return r.chars(TEXT, r.length(1, 140));
+        case "relyingPartyId":
+            return `${r.chars(LETTERS, r.int(1, 20))}.example.com`;
         case "snsRegion":
             return r.pick(REGIONS);
         case "region":
@@ -297,7 +301,9 @@ function invalidString(r: Rand, shape: Extract<Shape, { kind: "string" }>, c: Co
                   ? () => r.pick(["US-EAST-1", "useast1", "us-east", "mars", "us-east-1 "])
                   : name === "existingPoolId"
                     ? () => r.pick(["AbCdEfGhI", "us-east-1_", "us-east-1_Ab!d", "_AbCdEfGhI"])
-                    : name === "name"
+                    : name === "subject"
+                      ? () => { const v = valid(); return v.slice(0, 1) + r.pick(["\u0001", "\u00a0", "\u200d"]) + v.slice(1); }
+                      : name === "name"
                       ? () => r.pick(["my attr", "tenant id", " x"])
                       : ["minValue", "maxValue", "minLength", "maxLength"].includes(name)
                         ? () => r.pick(["1.5", "ten", "", " 5", "0x10", "1e3", "--1"])
@@ -321,7 +327,7 @@ function validValue(r: Rand, shape: Shape, c: Context, minimal = false): unknown
             return r.pick(shape.values);
         case "list": {
             const values = (shape.of as Extract<Shape, { kind: "enum" }>).values;
-            return r.shuffle(values).slice(0, r.int(0, values.length));
+            return r.shuffle(values).slice(0, r.int(shape.minItems ?? 0, Math.min(values.length, shape.maxItems ?? values.length)));
         }
         case "object":
             return validObject(r, shape.fields, c.path, minimal);
@@ -382,6 +388,7 @@ function invalidValue(r: Rand, shape: Shape, c: Context): Invalid {
             break;
         case "list": {
             const values = (shape.of as Extract<Shape, { kind: "enum" }>).values;
+            if (shape.minItems) options.push(() => ({ value: [], kind: "too few items" }));
             options.push(
                 () => ({ value: r.shuffle([...values.slice(0, r.int(0, values.length - 1)), r.pick(["username", "EMAIL", "sms", "phone"])]), kind: "not allowed" }),
                 () => {
@@ -446,7 +453,7 @@ export function ruleOracle(p: Props): string[] {
     // MFA ON/OPTIONAL needs TOTP or SMS; TOTP needs MFA ON/OPTIONAL.
     const mfaOn = p.mfaConfiguration === "ON" || p.mfaConfiguration === "OPTIONAL";
     const totp = get(p, "softwareTokenMfaConfiguration", "enabled") === true;
-    if (mfaOn && !totp && !isRecord(p.smsConfiguration)) out.push("mfaConfiguration");
+    if (mfaOn && !totp && !isRecord(p.smsConfiguration) && !isRecord(p.emailMfaConfiguration)) out.push("mfaConfiguration");
     if (totp && !mfaOn) out.push("softwareTokenMfaConfiguration.enabled");
     // AliasAttributes and UsernameAttributes are mutually exclusive.
     const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
@@ -499,6 +506,36 @@ export function ruleOracle(p: Props): string[] {
             if (set(get(s, "maxLength")) && Number(s.maxLength) > 2048) out.push(`${at}.stringAttributeConstraints.maxLength`);
         });
     }
+    // Email MFA: a factor that needs MFA on, DEVELOPER sending, and a recovery besides email.
+    const emailMfa = isRecord(p.emailMfaConfiguration);
+    if (emailMfa && !mfaOn) out.push("emailMfaConfiguration");
+    if (emailMfa && get(p, "emailConfiguration", "emailSendingAccount") !== "DEVELOPER") out.push("emailMfaConfiguration");
+    const recovery = get(p, "accountRecoverySetting", "recoveryMechanisms");
+    if (emailMfa && Array.isArray(recovery) && recovery.length > 0 && recovery.every((m: unknown) => isRecord(m) && m.name === "verified_email")) {
+        out.push("accountRecoverySetting.recoveryMechanisms");
+    }
+    // Feature plans: what needs ESSENTIALS or PLUS (a tier nobody declared is ESSENTIALS).
+    const tier = ["LITE", "ESSENTIALS", "PLUS"].indexOf(p.userPoolTier ?? "ESSENTIALS");
+    const factors = get(p, "policies", "signInPolicy", "allowedFirstAuthFactors");
+    const version = get(p, "lambdaConfig", "preTokenGenerationConfig", "lambdaVersion");
+    const mode = get(p, "userPoolAddOns", "advancedSecurityMode");
+    const needs: [number, string, boolean][] = [
+        [1, "policies.signInPolicy.allowedFirstAuthFactors", Array.isArray(factors) && factors.some((f) => f !== "PASSWORD")],
+        [1, "policies.passwordPolicy.passwordHistorySize", (get(p, "policies", "passwordPolicy", "passwordHistorySize") ?? 0) > 0],
+        [1, "lambdaConfig.preTokenGenerationConfig.lambdaVersion", version === "V2_0" || version === "V3_0"],
+        [1, "emailMfaConfiguration", emailMfa],
+        [1, "webAuthnConfiguration", isRecord(p.webAuthnConfiguration) && set(p.webAuthnConfiguration.relyingPartyId)],
+        [2, "userPoolAddOns.advancedSecurityMode", mode === "AUDIT" || mode === "ENFORCED"],
+        [2, "userPoolAddOns.advancedSecurityAdditionalFlows", set(get(p, "userPoolAddOns", "advancedSecurityAdditionalFlows", "customAuthMode"))],
+    ];
+    for (const [level, path, on] of needs) if (on && level > tier) out.push(path);
+    // First sign-in factors: passkeys need a companion; with MFA, no one-time codes.
+    if (Array.isArray(factors) && factors.length === 1 && factors[0] === "WEB_AUTHN") out.push("policies.signInPolicy.allowedFirstAuthFactors");
+    else if (Array.isArray(factors) && mfaOn && factors.some((f) => f === "EMAIL_OTP" || f === "SMS_OTP")) out.push("policies.signInPolicy.allowedFirstAuthFactors");
+    // The legacy pre token generation trigger and the versioned one are one: two different ARNs are refused.
+    const legacyPre = get(p, "lambdaConfig", "preTokenGeneration");
+    const configPre = get(p, "lambdaConfig", "preTokenGenerationConfig", "lambdaArn");
+    if (set(legacyPre) && set(configPre) && legacyPre !== configPre) out.push("lambdaConfig.preTokenGeneration");
     // Recovery mechanisms: distinct priorities, distinct names, admin_only alone.
     const mechanisms = get(p, "accountRecoverySetting", "recoveryMechanisms");
     if (Array.isArray(mechanisms)) {

@@ -20,6 +20,7 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { homedir, tmpdir } from "node:os";
+import { join } from "node:path";
 import {
     AddCustomAttributesCommand,
     AdminCreateUserCommand,
@@ -33,6 +34,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { changedInputs, CliStack, Consumer, diagnostics, ok, OperationResult, outcomes, plan, steps, suitePrograms } from "./cli/consumer";
 import { cacheRoot, directoryBytes, ensurePulumiCli, PulumiCli } from "./cli/pulumiCli";
+import { Engine, Step } from "./support/engine";
 import { localCognito } from "./support/localCognito";
 import { firstPassOnly } from "./support/passes";
 import { repoRoot } from "./support/stacks";
@@ -40,6 +42,11 @@ import { repoRoot } from "./support/stacks";
 const POOL_TYPE = "pulumi-nodejs:dynamic/cognito:UserPool";
 const REGIONS = ["us-east-1", "us-west-2"];
 const MAX_PROVIDER_BYTES = 2048;
+/** How the engine's events carry a value not known yet (pkg/resource/stack/deployment.go, computedValuePlaceholder). */
+const UNKNOWN_IN_EVENTS = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The provider's record on an old pool that its replacement (so its deletion) was consented (provider/guards.ts). */
+const CONSENT_TAG = "pulumi-cognito-user-pool:replacement-consented";
+const TRIGGER_ARN = "arn:aws:lambda:us-east-1:123456789012:function:from-another-tool";
 type Props = Record<string, any>;
 
 {
@@ -106,6 +113,18 @@ type Props = Record<string, any>;
         function poolStack(name: string, config: Record<string, string> = {}): CliStack {
             const stack = consumer.stack("cli-pool", name);
             stack.writeConfig({ "aws:region": "us-east-1", ...Object.fromEntries(Object.entries(config).map(([k, v]) => [`cli-pool:${k}`, v])) });
+            return stack;
+        }
+
+        /** A stack of the options program: the UserPool's arguments and resource options as stack config (JSON). */
+        function optionsStack(name: string, inputs: Props, options: Props = {}, more: Record<string, string> = {}): CliStack {
+            const stack = consumer.stack("cli-options", name);
+            stack.writeConfig({
+                "aws:region": "us-east-1",
+                "cli-options:inputs": JSON.stringify(inputs),
+                "cli-options:options": JSON.stringify(options),
+                ...Object.fromEntries(Object.entries(more).map(([k, v]) => [`cli-options:${k}`, v])),
+            });
             return stack;
         }
 
@@ -207,15 +226,18 @@ type Props = Record<string, any>;
         scenario("an in-place change (a stack config value)", () => {
             let stack: CliStack;
             let poolId: string;
+            let created: Props;
+            let preview: OperationResult;
             before(async () => {
                 stack = poolStack("inplace");
-                poolId = (await must("pulumi up", stack.up())).outputs!.userPoolId;
+                created = (await must("pulumi up", stack.up())).outputs!;
+                poolId = created.userPoolId;
             });
 
             it("`pulumi config set` then preview: an update naming the property, and no Cognito call", async () => {
                 await stack.setConfig({ "cli-pool:minimumPasswordLength": "12" });
                 localCognito().resetCalls();
-                const preview = await must("pulumi preview", stack.preview());
+                preview = await must("pulumi preview", stack.preview());
                 assert.deepEqual(plan(preview), ["update users"], preview.output);
                 const step = poolStep(preview);
                 assert.deepEqual(changedInputs(step), ["policies.passwordPolicy.minimumLength"], preview.output);
@@ -223,6 +245,26 @@ type Props = Record<string, any>;
                 assert.match(preview.output, /~ pulumi-nodejs:dynamic\/cognito:UserPool: \(update\)/);
                 assert.match(preview.output, /~ minimumLength *: *8 => 12/, "the CLI shows the changed value");
                 assert.deepEqual(localCognito().calls(), []);
+            });
+
+            it("the update's preview keeps `endpoint` known and unchanged; `arn` is unknown (README: \"Resource options\")", () => {
+                assert.ok(preview, "the preview ran");
+                // The stack's outputs as the engine previews them: the program's exports are the Stack
+                // resource's outputs, in its last ResOutputsEvent (the first one carries the old outputs).
+                const stackOutputs = preview.events
+                    .map((e) => e.resOutputsEvent?.metadata)
+                    .filter((m) => m?.type === "pulumi:pulumi:Stack" && m.new?.outputs)
+                    .pop()?.new.outputs;
+                assert.ok(stackOutputs, `no previewed outputs of the stack in the events:\n${preview.output}`);
+                log(`previewed stack outputs: userPoolEndpoint ${JSON.stringify(stackOutputs.userPoolEndpoint)}, userPoolArn ${JSON.stringify(stackOutputs.userPoolArn)}`);
+                assert.equal(stackOutputs.userPoolEndpoint, created.userPoolEndpoint, "the endpoint is known, and the same");
+                assert.equal(stackOutputs.userPoolId, poolId);
+                assert.equal(stackOutputs.userPoolArn, UNKNOWN_IN_EVENTS, "the ARN is not an input, so the engine leaves it unknown");
+                // What the CLI prints of the outputs (`--outputs:--` under --diff): the endpoint not as changing.
+                const shown = preview.output.slice(preview.output.indexOf("--outputs:--"));
+                assert.ok(preview.output.includes("--outputs:--"), preview.output);
+                log(`the CLI's previewed outputs: ${JSON.stringify(shown.split("\nResources:")[0])}`);
+                assert.doesNotMatch(shown.split("\nResources:")[0], /userPoolEndpoint/, preview.output);
             });
 
             it("up updates the same pool", async () => {
@@ -271,16 +313,48 @@ type Props = Record<string, any>;
                 assert.equal((await stack.outputs()).userPoolId, poolId);
             });
 
-            it("with allowReplacementWithUsers: true, up replaces it: a new pool, the old one deleted", async () => {
+            let newId: string;
+            it("with allowReplacementWithUsers: true, up replaces it; the old pool's DeleteUserPool failing once leaves it pending deletion, its consent tagged on it", async () => {
                 await stack.setConfig({ "cli-pool:allowReplacementWithUsers": "true" });
-                const up = await must("pulumi up", stack.up());
+                let failed = false;
+                localCognito().onRequest((op, body) => {
+                    if (op !== "DeleteUserPool" || body.UserPoolId !== poolId || failed) return undefined;
+                    failed = true;
+                    return { status: 400, body: { __type: "ConcurrentModificationException", message: "injected: the old pool is busy" } };
+                });
+                const up = await mustFail("pulumi up (the old pool's delete fails)", stack.up());
+                assert.ok(failed, `the old pool's DeleteUserPool was not called:\n${up.output}`);
+                assert.match(diagnostics(up).join("\n"), /ConcurrentModificationException|busy/, up.output);
+                assertNoStackTrace(up);
                 const step = poolStep(up, "replace");
                 assert.ok(step.keys?.includes("usernameConfiguration"), up.output);
-                const newId = up.outputs!.userPoolId;
-                assert.notEqual(newId, poolId, "a new pool");
-                assert.equal(await describePool(poolId), undefined, "the old pool is deleted");
-                assert.deepEqual(await newPools("us-east-1", "replace"), [newId]);
+                const resources = (await stack.exportStack()).deployment.resources.filter((r: Props) => r.type === POOL_TYPE);
+                const current = resources.filter((r: Props) => !r.delete);
+                assert.equal(current.length, 1, JSON.stringify(resources.map((r: Props) => ({ id: r.id, delete: r.delete }))));
+                newId = current[0].id;
+                assert.notEqual(newId, poolId, "a new pool is the stack's pool");
+                assert.deepEqual(
+                    resources.filter((r: Props) => r.delete).map((r: Props) => r.id),
+                    [poolId],
+                    "the old pool is in the state pending deletion (`delete: true`)",
+                );
+                const old = await describePool(poolId);
+                assert.ok(old, "the old pool is still in Cognito");
+                assert.equal(old.UserPoolTags?.[CONSENT_TAG], "true", `the consent is recorded on the old pool; its tags: ${JSON.stringify(old.UserPoolTags)}`);
                 assert.equal((await describePool(newId))!.UsernameConfiguration?.CaseSensitive, true);
+            });
+
+            it("the next `pulumi up` (a new CLI process and provider host), the consent gone from the program, deletes it: one pool, nothing pending", async () => {
+                await stack.removeConfig(["cli-pool:allowReplacementWithUsers"]);
+                const up = await must("pulumi up (retries the pending delete)", stack.up());
+                log(`the retry: ${plan(up).join(", ")}`);
+                assert.ok(
+                    steps(up).some((s) => s.type === POOL_TYPE && /^delete/.test(s.op) && s.oldId === poolId),
+                    `no delete step for the old pool ${poolId}:\n${up.output}`,
+                );
+                assert.equal(await describePool(poolId), undefined, "the old pool is deleted");
+                assert.equal((await stack.outputs()).userPoolId, newId);
+                assert.deepEqual(await newPools("us-east-1", "replace"), [newId]);
                 const pending = (await stack.exportStack()).deployment.resources.filter((r: Props) => r.delete);
                 assert.deepEqual(pending, [], "nothing left pending deletion");
             });
@@ -333,6 +407,7 @@ type Props = Record<string, any>;
                 poolId = (await must("pulumi up", stack.up())).outputs!.userPoolId;
             });
             let refreshed: OperationResult;
+            let addedAttributeRefresh: OperationResult | undefined;
 
             it("an UpdateUserPool outside Pulumi: `pulumi refresh` shows it and records it", async () => {
                 await outOfBandMinimumLength(poolId, 20);
@@ -383,6 +458,21 @@ type Props = Record<string, any>;
                 const state = (await stack.exportStack()).deployment.resources.find((r: Props) => r.type === POOL_TYPE);
                 const names = (state.outputs.schemaAttributes as Props[]).map((a) => a.name);
                 assert.ok(names.includes("custom:added"), `schemaAttributes after refresh: ${names.join(", ")}`);
+                addedAttributeRefresh = refresh;
+            });
+
+            it("the provider's warning naming the attribute reaches the CLI's diagnostics at refresh", () => {
+                assert.ok(addedAttributeRefresh, "the refresh ran");
+                const refresh = addedAttributeRefresh;
+                const warning = /has custom attribute 'added' that this UserPool's schema does not declare/;
+                // The provider host writes it to its stderr; the CLI passes a plugin's stderr on as
+                // diagnostics (pkg/resource/plugin/plugin.go), of severity "info#err".
+                const all = refresh.events.filter((e) => e.diagnosticEvent).map((e) => e.diagnosticEvent as Props);
+                const found = all.filter((d) => warning.test(d.message));
+                log(`the warning at refresh: ${found.map((d) => `${d.severity}${d.urn ? ` (${d.urn.split("::").pop()})` : ""}: ${JSON.stringify(d.message.trim().slice(0, 90))}…`).join(" / ") || "none"}; in the CLI's output: ${warning.test(refresh.output)}`);
+                assert.ok(found.length > 0, `no diagnostic with the warning; diagnostics: ${JSON.stringify(all.map((d) => [d.severity, d.message]))}\nCLI output:\n${refresh.output}`);
+                assert.match(refresh.output, warning, "the CLI prints it");
+                assertNoStackTrace(refresh);
             });
         });
 
@@ -480,6 +570,22 @@ type Props = Record<string, any>;
                 assert.match(diagnostics(destroy).join("\n"), /set deletionProtection: "INACTIVE" on the UserPool, run `pulumi up`, then delete it again/);
                 assert.ok(await describePool(poolId), "the pool is still there");
                 assert.equal((await stack.outputs()).userPoolId, poolId, "and still in the stack");
+                assertNoStackTrace(destroy);
+            });
+
+            it("a change that replaces it (usernameConfiguration) is refused at preview, with no stack trace, and nothing is created", async () => {
+                await stack.setConfig({ "cli-pool:caseSensitive": "true" });
+                localCognito().resetCalls();
+                const preview = await mustFail("pulumi preview", stack.preview());
+                const errors = diagnostics(preview).join("\n");
+                assert.match(errors, /has deletion protection ACTIVE, and this change replaces it: usernameConfiguration cannot change/, preview.output);
+                assert.match(errors, /Switch deletion protection off first/);
+                assertNoStackTrace(preview);
+                const calls = localCognito().calls();
+                assert.deepEqual(calls.filter((c) => !/^(Describe|Get|List)/.test(c)), [], `a refused preview only reads: ${calls.join(", ")}`);
+                assert.deepEqual(await newPools("us-east-1", "protected"), [poolId], "no second pool");
+                assert.equal((await stack.outputs()).userPoolId, poolId);
+                await stack.setConfig({ "cli-pool:caseSensitive": "false" });
             });
 
             it("switched off (an update), destroy deletes it", async () => {
@@ -523,6 +629,11 @@ type Props = Record<string, any>;
                 assert.equal(prod!.DeletionProtection, "ACTIVE");
                 const mfa = await cognito("us-west-2").send(new GetUserPoolMfaConfigCommand({ UserPoolId: ids.prod }));
                 assert.equal(mfa.SoftwareTokenMfaConfiguration?.Enabled, true);
+                // The feature plans: dev ESSENTIALS with email one-time codes; prod PLUS, threat protection, passkeys.
+                assert.deepEqual([dev, staging, prod].map((p) => p!.UserPoolTier), ["ESSENTIALS", "ESSENTIALS", "PLUS"]);
+                assert.deepEqual(dev!.Policies?.SignInPolicy?.AllowedFirstAuthFactors, ["PASSWORD", "EMAIL_OTP"]);
+                assert.equal(prod!.UserPoolAddOns?.AdvancedSecurityMode, "ENFORCED");
+                assert.equal(mfa.WebAuthnConfiguration?.RelyingPartyId, "auth.example.com");
             });
 
             it("staging's config previewed against dev's state: in-place updates, no replacement", async () => {
@@ -532,7 +643,8 @@ type Props = Record<string, any>;
                 const step = poolStep(preview);
                 assert.deepEqual(
                     changedInputs(step),
-                    ["policies.passwordPolicy.minimumLength", "policies.passwordPolicy.requireSymbols"],
+                    // dev's email one-time codes go too (staging signs in with a password only).
+                    ["policies.passwordPolicy.minimumLength", "policies.passwordPolicy.requireSymbols", "policies.signInPolicy"],
                     preview.output,
                 );
                 assert.deepEqual(step.keys ?? [], []);
@@ -543,7 +655,155 @@ type Props = Record<string, any>;
                 const preview = await must("pulumi preview -s dev --config-file Pulumi.prod.yaml", stack("dev").preview({ configFile: "Pulumi.prod.yaml" }));
                 const step = poolStep(preview, "replace");
                 assert.ok(step.keys?.includes("region"), `replace keys: ${JSON.stringify(step.keys)}\n${preview.output}`);
+                // Each difference of prod's config shows: its plan, threat protection, passkeys, sign-in factors.
+                const changed = changedInputs(step);
+                for (const path of ["userPoolTier", "userPoolAddOns", "webAuthnConfiguration", "policies.signInPolicy", "deletionProtection", "mfaConfiguration"]) {
+                    assert.ok(changed.some((c) => c === path || c.startsWith(`${path}.`)), `${path} in ${changed}`);
+                }
                 assert.equal((await stack("dev").outputs()).userPoolId, ids.dev, "dev's state is untouched");
+            });
+        });
+
+        // -------------------------------------------------------------------------------------------
+        scenario("resource options through the real engine: replaceOnChanges, ignoreChanges, retainOnDelete", () => {
+            let stack: CliStack;
+            let poolId: string;
+            const inputs = (minimumLength: number, caseSensitive = true) => ({
+                usernameConfiguration: { caseSensitive },
+                policies: { passwordPolicy: { minimumLength } },
+                userPoolTags: { stack: "options" },
+            });
+            const configure = (declared: Props, options: Props) =>
+                stack.setConfig({ "cli-options:inputs": JSON.stringify(declared), "cli-options:options": JSON.stringify(options) });
+            before(async () => {
+                stack = optionsStack("options", inputs(8), { replaceOnChanges: ["policies"], ignoreChanges: ["lambdaConfig"] });
+                poolId = (await must("pulumi up", stack.up())).outputs!.userPoolId;
+            });
+
+            it("replaceOnChanges [\"policies\"]: a policies change previews as a replacement naming policies", async () => {
+                await configure(inputs(12), { replaceOnChanges: ["policies"], ignoreChanges: ["lambdaConfig"] });
+                const preview = await must("pulumi preview", stack.preview());
+                assert.deepEqual(plan(preview), ["create-replacement pool", "replace pool", "delete-replaced pool"], preview.output);
+                const step = poolStep(preview, "replace");
+                assert.deepEqual(step.keys, ["policies"], `replace keys: ${JSON.stringify(step.keys)}\n${preview.output}`);
+                assert.deepEqual(changedInputs(step), ["policies.passwordPolicy.minimumLength"], preview.output);
+                assert.match(preview.output, /\+-pulumi-nodejs:dynamic\/cognito:UserPool: \(replace\)/);
+            });
+
+            it("ignoreChanges [\"lambdaConfig\"]: a PreSignUp trigger set outside Pulumi survives an unrelated update (minimumLength)", async () => {
+                await outOfBandUpdate(poolId, { LambdaConfig: { PreSignUp: TRIGGER_ARN } });
+                // retainOnDelete from here on, for the next step: the engine takes it from the state of the
+                // resource it deletes, so it is applied before the replacement that relies on it.
+                await configure(inputs(12), { ignoreChanges: ["lambdaConfig"], retainOnDelete: true });
+                const up = await must("pulumi up", stack.up());
+                assert.deepEqual(plan(up), ["update pool"], up.output);
+                assert.ok(!changedInputs(poolStep(up)).some((p) => p.startsWith("lambdaConfig")), `lambdaConfig shown as a change:\n${up.output}`);
+                assert.equal(up.outputs!.userPoolId, poolId);
+                const pool = (await describePool(poolId))!;
+                assert.equal(pool.Policies?.PasswordPolicy?.MinimumLength, 12, "the update was made");
+                assert.equal(pool.LambdaConfig?.PreSignUp, TRIGGER_ARN, "the other tool's trigger is not reset by the full-configuration UpdateUserPool");
+            });
+
+            it("retainOnDelete: a replacement of a pool with users goes ahead without consent, and the old pool keeps its users", async () => {
+                for (const name of ["kept1@example.com", "kept2@example.com"]) {
+                    await cognito().send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: name, MessageAction: "SUPPRESS" }));
+                }
+                await configure(inputs(12, false), { ignoreChanges: ["lambdaConfig"], retainOnDelete: true });
+                try {
+                    const up = await must("pulumi up", stack.up());
+                    const step = poolStep(up, "replace");
+                    assert.ok(step.keys?.includes("usernameConfiguration"), up.output);
+                    const newId = up.outputs!.userPoolId;
+                    assert.notEqual(newId, poolId, "a new pool");
+                    const old = await describePool(poolId);
+                    assert.ok(old, "the old pool is kept in Cognito");
+                    assert.equal(old.EstimatedNumberOfUsers, 2, "with its users");
+                    const pending = (await stack.exportStack()).deployment.resources.filter((r: Props) => r.delete);
+                    assert.deepEqual(pending, [], "nothing pending deletion: the engine dropped the old pool from the stack");
+                } finally {
+                    // Retained pools are no longer the stack's: delete them here (the stack is not used again).
+                    for (const id of await newPools("us-east-1", "options")) {
+                        await cognito().send(new DeleteUserPoolCommand({ UserPoolId: id })).catch(() => undefined);
+                    }
+                }
+            });
+        });
+
+        // -------------------------------------------------------------------------------------------
+        scenario("messages: a poolName marked secret", () => {
+            it("a preview that check refuses says [secret], and the value is nowhere in the CLI's output, errors or events; no stack trace", async () => {
+                // The program's own value (tests/programs/cli-options: badSecretPoolName): stack config would
+                // not do, since the engine hands all of a stack's plain config to the provider (in its events).
+                const secret = "bad/top-secret-pool-name";
+                const stack = optionsStack("secret", {}, {}, { badSecretPoolName: "true" });
+                const preview = await mustFail("pulumi preview", stack.preview());
+                const errors = diagnostics(preview).join("\n");
+                assert.match(errors, /'poolName' is \[secret\]; it must be letters, digits, ASCII spaces/, preview.output);
+                const everything = { output: preview.output, error: preview.error ?? "", events: JSON.stringify(preview.events) };
+                for (const [where, text] of Object.entries(everything)) {
+                    for (const part of [secret, "top-secret"]) {
+                        assert.ok(!text.includes(part), `the CLI's ${where} holds the secret value (${part}):\n${text}`);
+                    }
+                }
+                assertNoStackTrace(preview);
+            });
+        });
+
+        // -------------------------------------------------------------------------------------------
+        scenario("parity: the engine harness and the real CLI play the same script", () => {
+            it("create; no-change preview; in-place change; out-of-band change then refresh; up restoring; a replacement; destroy: the same op per resource and the same changed input paths at each step", async () => {
+                // The same program source (tests/programs/cli-pool: the harness runs it from the repository,
+                // the CLI the consumer's compiled copy) and the same config, step by step, both at once.
+                const config: Record<string, string> = { "aws:region": "us-east-1" };
+                const cli = poolStack("parity");
+                const harness = new Engine({ project: "cli-pool", stack: "parity-harness", program: join(repoRoot, "tests", "programs", "cli-pool"), config: { ...config } });
+                const script: { what: string; op: "up" | "preview" | "refresh" | "destroy"; config?: Record<string, string>; outOfBand?: number }[] = [
+                    { what: "create", op: "up" },
+                    { what: "no-change preview", op: "preview" },
+                    { what: "in-place change (minimumPasswordLength 12)", op: "up", config: { minimumPasswordLength: "12" } },
+                    { what: "out-of-band UpdateUserPool (minimumLength 20), then refresh", op: "refresh", outOfBand: 20 },
+                    { what: "up restoring the declaration", op: "up" },
+                    { what: "a replacement (caseSensitive true, no users)", op: "up", config: { caseSensitive: "true" } },
+                    { what: "destroy", op: "destroy" },
+                ];
+                const rows: { step: string; cli: Record<string, Seen> | string; harness: Record<string, Seen> | string }[] = [];
+                let cliPoolId = "";
+                for (const [i, step] of script.entries()) {
+                    if (step.config) {
+                        const values = Object.fromEntries(Object.entries(step.config).map(([k, v]) => [`cli-pool:${k}`, v]));
+                        await cli.setConfig(values);
+                        harness.options = { ...harness.options, config: { ...harness.options.config, ...values } };
+                    }
+                    if (step.outOfBand !== undefined) {
+                        const harnessPoolId = [...harness.state.values()].find((r) => r.dynamic)!.id;
+                        await outOfBandMinimumLength(cliPoolId, step.outOfBand);
+                        await outOfBandMinimumLength(harnessPoolId, step.outOfBand);
+                    }
+                    const started = Date.now();
+                    const [cliResult, harnessResult] = await Promise.all([
+                        cli[step.op]({}),
+                        (step.op === "up" ? harness.up().then((r) => r.steps) : step.op === "preview" ? harness.preview().then((r) => r.steps) : harness[step.op]()).then(
+                            (s) => s,
+                            (err: Error) => err,
+                        ),
+                    ]);
+                    if (cliResult.outputs?.userPoolId) cliPoolId = cliResult.outputs.userPoolId;
+                    const row = { step: `${i + 1}. ${step.what} [${step.op}]`, cli: cliView(cliResult, step.op), harness: harnessView(harnessResult) };
+                    log(`${row.step}: ${((Date.now() - started) / 1000).toFixed(1)} s; CLI ${JSON.stringify(row.cli)}${JSON.stringify(row.cli) === JSON.stringify(row.harness) ? "" : `; harness ${JSON.stringify(row.harness)}`}`);
+                    rows.push(row);
+                    if (typeof row.cli === "string" && typeof row.harness === "string") break;
+                }
+                const differ = rows.filter((r) => JSON.stringify(r.cli) !== JSON.stringify(r.harness));
+                assert.deepEqual(
+                    rows.map((r) => ({ step: r.step, ...r.harness as object })),
+                    rows.map((r) => ({ step: r.step, ...r.cli as object })),
+                    `the harness (actual) and the real CLI (expected) differ at: ${differ.map((r) => `\n  ${r.step}: harness ${JSON.stringify(r.harness)}, CLI ${JSON.stringify(r.cli)}`).join("")}`,
+                );
+                // And both did what the script means.
+                assert.deepEqual(
+                    rows.map((r) => typeof r.cli === "string" ? r.cli : Object.values(r.cli).map((s) => s.op).join(",")),
+                    ["create", "same", "update", "refresh", "update", "replace", "delete"],
+                );
             });
         });
     });
@@ -589,12 +849,18 @@ async function describePool(id: string, region = id.split("_")[0]): Promise<Prop
 /** An UpdateUserPool made outside Pulumi: the pool's settings as they are, with another minimum length. */
 async function outOfBandMinimumLength(id: string, minimumLength: number): Promise<void> {
     const pool = (await describePool(id))!;
+    await outOfBandUpdate(id, { Policies: { ...pool.Policies, PasswordPolicy: { ...pool.Policies?.PasswordPolicy, MinimumLength: minimumLength } } });
+}
+
+/** An UpdateUserPool made outside Pulumi: the pool's settings as they are (Cognito resets what an update leaves out), with `change`. */
+async function outOfBandUpdate(id: string, change: Props): Promise<void> {
+    const pool = (await describePool(id))!;
     // Describe still reports the deprecated UnusedAccountValidityDays, which Update refuses.
     const { UnusedAccountValidityDays: _deprecated, ...adminCreateUserConfig } = pool.AdminCreateUserConfig ?? {};
     await cognito().send(
         new UpdateUserPoolCommand({
             UserPoolId: id,
-            Policies: { ...pool.Policies, PasswordPolicy: { ...pool.Policies?.PasswordPolicy, MinimumLength: minimumLength } },
+            Policies: pool.Policies,
             AutoVerifiedAttributes: pool.AutoVerifiedAttributes,
             DeletionProtection: pool.DeletionProtection,
             MfaConfiguration: pool.MfaConfiguration,
@@ -604,6 +870,59 @@ async function outOfBandMinimumLength(id: string, minimumLength: number): Promis
             VerificationMessageTemplate: pool.VerificationMessageTemplate,
             EmailConfiguration: pool.EmailConfiguration,
             LambdaConfig: pool.LambdaConfig,
+            ...change,
         }),
     );
+}
+
+/** No JavaScript stack trace ("\n    at …" lines) anywhere the CLI reports a failure: its output, its diagnostics, its error. */
+function assertNoStackTrace(result: OperationResult): void {
+    const diagnosticsText = result.events.filter((e) => e.diagnosticEvent).map((e) => e.diagnosticEvent.message as string).join("\n");
+    for (const [where, text] of [["output", result.output], ["diagnostics", diagnosticsText], ["error", result.error ?? ""]]) {
+        const trace = /\n\s+at [^\n]*/.exec(text);
+        assert.ok(!trace, `a JavaScript stack trace in the CLI's ${where} (${JSON.stringify(trace?.[0])}):\n${text}`);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Parity (issue 12, point 3): a step as the harness and the real CLI each report it, per UserPool.
+
+/** One UserPool's step: its op (the harness's names) and, for a change, the input paths it changes and the keys that replace. */
+interface Seen {
+    op: string;
+    changed?: string[];
+    replaces?: string[];
+}
+
+/** The CLI's steps in the harness's terms: create-replacement/replace/delete-replaced are one "replace"; a refresh step that ends as update is "refresh". */
+function cliView(result: OperationResult, op: string): Record<string, Seen> | string {
+    if (!result.ok) return `failed: ${diagnostics(result).map((d) => d.split("\n")[0]).join(" / ") || result.error?.split("\n")[0]}`;
+    const view: Record<string, Seen> = {};
+    if (op === "refresh") {
+        for (const s of outcomes(result).filter((s) => s.type === POOL_TYPE)) {
+            view[s.name] = s.op === "update" ? { op: "refresh", changed: changedInputs(s) } : { op: s.op };
+        }
+        return view;
+    }
+    for (const s of steps(result).filter((s) => s.type === POOL_TYPE)) {
+        const mapped = ["create-replacement", "replace", "delete-replaced"].includes(s.op) ? "replace" : s.op;
+        const seen = (view[s.name] ??= { op: mapped });
+        if (seen.op !== mapped) seen.op = `${seen.op}+${mapped}`;
+        if (s.op === "update" || s.op === "replace") seen.changed = changedInputs(s);
+        if (s.op === "replace") seen.replaces = s.keys ?? [];
+    }
+    return view;
+}
+
+function harnessView(result: Step[] | Error): Record<string, Seen> | string {
+    if (result instanceof Error) return `failed: ${result.message.split("\n")[0]}`;
+    const view: Record<string, Seen> = {};
+    for (const s of result.filter((s) => s.type.startsWith("pulumi-nodejs:dynamic"))) {
+        view[s.name] = {
+            op: s.op,
+            ...(["update", "replace", "refresh"].includes(s.op) ? { changed: s.changed ?? [] } : {}),
+            ...(s.op === "replace" ? { replaces: s.replaces ?? [] } : {}),
+        };
+    }
+    return view;
 }

@@ -70,7 +70,8 @@ describe("engine harness: example stacks through the real provider host", functi
 
             const up = await engine.up();
             assert.deepEqual(plan(up.steps), expected);
-            assert.deepEqual(localCognito().calls(), ["CreateUserPool"]);
+            // prod's passkeys are set with SetUserPoolMfaConfig, right after CreateUserPool.
+            assert.deepEqual(localCognito().calls(), stack === "prod" ? ["CreateUserPool", "SetUserPoolMfaConfig", "DescribeUserPool"] : ["CreateUserPool"]);
             const id = up.outputs.userPoolId as string;
             const pool = (await rawPool(id))!;
             const region = stack === "prod" ? "us-west-2" : "us-east-1";
@@ -83,6 +84,10 @@ describe("engine harness: example stacks through the real provider host", functi
             assert.equal(pool.DeletionProtection, stack === "prod" ? "ACTIVE" : "INACTIVE");
             assert.equal(pool.MfaConfiguration, stack === "prod" ? "OPTIONAL" : "OFF");
             assert.deepEqual(userTags(pool), { environment: stack, project: "user-pool-promotion" });
+            // The feature plans: dev ESSENTIALS with email one-time codes, prod PLUS with threat protection and passkeys.
+            assert.equal(pool.UserPoolTier, stack === "prod" ? "PLUS" : "ESSENTIALS");
+            assert.deepEqual(pool.Policies.SignInPolicy.AllowedFirstAuthFactors, { dev: ["PASSWORD", "EMAIL_OTP"], staging: ["PASSWORD"], prod: ["PASSWORD", "WEB_AUTHN"] }[stack]);
+            assert.equal(pool.UserPoolAddOns.AdvancedSecurityMode, stack === "prod" ? "ENFORCED" : "OFF");
 
             localCognito().resetCalls();
             const again = await engine.preview();
@@ -112,7 +117,7 @@ describe("engine harness: example stacks through the real provider host", functi
         engine.options = stack("staging");
         const staging = await engine.preview();
         assert.deepEqual(plan(staging.steps), ["update users", "same web"]);
-        assert.deepEqual(poolStep(staging.steps).changed, ["policies.passwordPolicy.minimumLength", "policies.passwordPolicy.requireSymbols"]);
+        assert.deepEqual(poolStep(staging.steps).changed, ["policies.passwordPolicy.minimumLength", "policies.passwordPolicy.requireSymbols", "policies.signInPolicy"]);
         await engine.up();
         assert.equal((await rawPool(devId))!.Policies.PasswordPolicy.MinimumLength, 10, "updated in place: same pool");
 
@@ -120,6 +125,10 @@ describe("engine harness: example stacks through the real provider host", functi
         const prod = await engine.preview();
         assert.deepEqual(plan(prod.steps), ["create cognito-sms", "replace users", "replace web"]);
         assert.deepEqual(poolStep(prod.steps).replaces, ["region"], "the plan names what forces the new pool");
+        // Each difference of prod's config shows at its path: its plan, threat protection, passkeys, sign-in factors.
+        for (const path of ["userPoolTier", "userPoolAddOns", "webAuthnConfiguration", "policies.signInPolicy", "deletionProtection", "mfaConfiguration"]) {
+            assert.ok(poolStep(prod.steps).changed!.some((c) => c === path || c.startsWith(`${path}.`)), `${path} in ${poolStep(prod.steps).changed}`);
+        }
         const up = await engine.up();
         const prodId = up.outputs.userPoolId as string;
         assert.ok(prodId.startsWith("us-west-2_"));

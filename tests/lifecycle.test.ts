@@ -69,7 +69,7 @@ describe("lifecycle: every CreateUserPool member", function () {
         const read = await provider.read!(id, outs);
         assert.equal(read.props!.poolName, "named pool");
         assert.equal(read.inputs!.poolName, "named pool");
-        await provider.update!(id, read.props!, { ...inputs, userPoolAddOns: { advancedSecurityMode: "AUDIT" } });
+        await provider.update!(id, read.props!, { ...inputs, deviceConfiguration: { challengeRequiredOnNewDevice: true } });
         assert.equal((await rawPool(id)).Name, "named pool");
         assert.equal((await provider.read!(id, {})).props!.poolName, "named pool");
     });

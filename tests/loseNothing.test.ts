@@ -424,7 +424,8 @@ describe("lose nothing, hang never", function () {
             );
         const found = sets();
         assert.deepEqual(found.map(([p]) => p.join(".")).sort(), [
-            "aliasAttributes", "autoVerifiedAttributes", "userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdate", "usernameAttributes",
+            "aliasAttributes", "autoVerifiedAttributes", "policies.signInPolicy.allowedFirstAuthFactors",
+            "userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdate", "usernameAttributes",
         ]);
         for (const [path, values] of found) {
             const declaration: Props = { poolName: `set-${path.join("-")}` };

@@ -7,7 +7,13 @@ export interface MemberSample {
 }
 
 export const memberSamples: MemberSample[] = [
-    { member: "policies", value: { passwordPolicy: { minimumLength: 12, requireSymbols: false, temporaryPasswordValidityDays: 3 } } },
+    {
+        member: "policies",
+        value: {
+            passwordPolicy: { minimumLength: 12, requireSymbols: false, temporaryPasswordValidityDays: 3, passwordHistorySize: 5 },
+            signInPolicy: { allowedFirstAuthFactors: ["PASSWORD"] },
+        },
+    },
     { member: "deletionProtection", value: "ACTIVE" },
     {
         member: "lambdaConfig",
@@ -21,6 +27,9 @@ export const memberSamples: MemberSample[] = [
             createAuthChallenge: "arn:aws:lambda:us-east-1:123456789012:function:create",
             verifyAuthChallengeResponse: "arn:aws:lambda:us-east-1:123456789012:function:verify",
             preTokenGeneration: "arn:aws:lambda:us-east-1:123456789012:function:pre-token",
+            // One trigger with the legacy preTokenGeneration (Cognito keeps them as one): the same ARN.
+            preTokenGenerationConfig: { lambdaVersion: "V2_0", lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:pre-token" },
+            inboundFederation: { lambdaVersion: "V1_0", lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:federation" },
             userMigration: "arn:aws:lambda:us-east-1:123456789012:function:migrate",
             customSmsSender: { lambdaVersion: "V1_0", lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:sms" },
             customEmailSender: { lambdaVersion: "V1_0", lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:email" },
@@ -89,7 +98,9 @@ export const memberSamples: MemberSample[] = [
             { name: "seats", attributeDataType: "Number", mutable: true, numberAttributeConstraints: { minValue: "1", maxValue: "500" } },
         ],
     },
-    { member: "userPoolAddOns", value: { advancedSecurityMode: "AUDIT" } },
+    // Threat protection needs the PLUS feature plan.
+    { member: "userPoolAddOns", value: { advancedSecurityMode: "AUDIT", advancedSecurityAdditionalFlows: { customAuthMode: "AUDIT" } }, with: { userPoolTier: "PLUS" } },
+    { member: "userPoolTier", value: "PLUS" },
     { member: "usernameConfiguration", value: { caseSensitive: false } },
     {
         member: "accountRecoverySetting",

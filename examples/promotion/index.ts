@@ -6,6 +6,12 @@ import { UserPool } from "pulumi-cognito-user-pool";
 
 const config = new pulumi.Config();
 const mfa = config.get<"OFF" | "ON" | "OPTIONAL">("mfa") ?? "OFF";
+// The feature plan and what it brings: passwordless sign-in (ESSENTIALS), threat protection and passkeys.
+const tier = config.get<"LITE" | "ESSENTIALS" | "PLUS">("tier");
+const signInFactors = config.get("signInFactors")?.split(",") as ("PASSWORD" | "EMAIL_OTP" | "SMS_OTP" | "WEB_AUTHN")[] | undefined;
+const threatProtection = config.get<"AUDIT" | "ENFORCED">("threatProtection");
+const passkeysDomain = config.get("passkeysDomain");
+
 
 // SMS for MFA goes through SNS with a role Cognito assumes; only stacks with MFA need one.
 const externalId = `${pulumi.getProject()}-${pulumi.getStack()}-sms`;
@@ -39,12 +45,16 @@ const pool = new UserPool("users", {
     usernameAttributes: ["email"],
     autoVerifiedAttributes: ["email"],
     usernameConfiguration: { caseSensitive: config.getBoolean("caseSensitiveUsernames") ?? false },
+    userPoolTier: tier,
     policies: {
         passwordPolicy: {
             minimumLength: config.getNumber("minimumPasswordLength") ?? 8,
             requireSymbols: config.getBoolean("requireSymbols") ?? false,
         },
+        signInPolicy: signInFactors ? { allowedFirstAuthFactors: signInFactors } : undefined,
     },
+    userPoolAddOns: threatProtection ? { advancedSecurityMode: threatProtection } : undefined,
+    webAuthnConfiguration: passkeysDomain ? { relyingPartyId: passkeysDomain, userVerification: "preferred" } : undefined,
     deletionProtection: config.get<"ACTIVE" | "INACTIVE">("deletionProtection") ?? "INACTIVE",
     mfaConfiguration: mfa,
     smsConfiguration: smsRole ? { snsCallerArn: smsRole.arn, externalId } : undefined,

@@ -69,6 +69,9 @@ export const STRING_SAMPLES: Record<string, StringSample> = {
     TagValueType: { core: "", fill: "v", typical: "identity" },
     UserPoolIdType: { core: "a_b", fill: "a", at: 0, typical: "us-east-1_AbCdEfGhI" },
     StringType: { core: "", fill: "x", typical: "Example <no-reply@example.com>" },
+    RelyingPartyIdType: { core: "", fill: "a", typical: "auth.example.com" },
+    EmailMfaMessageType: { core: "{####}", fill: "a", typical: "Your sign-in code is {####}." },
+    EmailMfaSubjectType: { core: "", fill: "s", typical: "Your sign-in code" },
 };
 
 /** Attribute constraints are StringType in the model, numbers to Cognito: their samples are digits. */

@@ -204,7 +204,10 @@ class Deployment {
             this.engine.state.delete(entry.urn);
         }
         if (this.preview) return;
-        const toDelete = [...this.engine.pendingDeletes.splice(0), ...this.replacedToDelete.filter((r) => r.dynamic && !retainOnDelete(r.inputs))];
+        // A retried pending delete is a step of its own (NewDeleteReplacementStep in GenerateDeletes).
+        const pending = this.engine.pendingDeletes.splice(0);
+        for (const old of pending) this.steps.push({ op: "delete", urn: old.urn, type: old.type, name: old.name, oldId: old.id });
+        const toDelete = [...pending, ...this.replacedToDelete.filter((r) => r.dynamic && !retainOnDelete(r.inputs))];
         let failure: unknown;
         for (const old of toDelete) {
             try {

@@ -8,6 +8,7 @@
 import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import * as http from "node:http";
 import * as net from "node:net";
+import { fixNewer, NewerState, refuseNewer, syncPreTokenGeneration } from "./newerMembers";
 
 /**
  * A hook's answer: undefined lets the request through, a response is sent as is, "drop" kills the socket
@@ -77,6 +78,8 @@ interface PoolState {
     identity: { AliasAttributes?: string[]; UsernameAttributes?: string[]; UsernameConfiguration?: any };
     accountRecoverySetting?: any;
     mfaConfiguration?: string;
+    /** The members newer than moto's model (newerMembers.ts). */
+    newer: NewerState;
 }
 
 class Pools {
@@ -84,7 +87,7 @@ class Pools {
     get(id: string): PoolState {
         let state = this.byId.get(id);
         if (!state) {
-            state = { tags: {}, deletionProtection: "INACTIVE", identity: {} };
+            state = { tags: {}, deletionProtection: "INACTIVE", identity: {}, newer: {} };
             this.byId.set(id, state);
         }
         return state;
@@ -308,6 +311,19 @@ function fixMfaConfiguration(x: Exchange, pools: Pools): void {
     if (x.pool && state.mfaConfiguration !== undefined) x.pool.MfaConfiguration = state.mfaConfiguration;
 }
 
+/** Tiers, passwordless, email and passkey MFA: what Cognito refuses (newerMembers.ts). */
+async function refuseNewerMembers(op: string, req: any, pools: Pools, moto: MotoClient): Promise<Reply | undefined> {
+    if (!req || !["CreateUserPool", "UpdateUserPool", "SetUserPoolMfaConfig"].includes(op)) return undefined;
+    const state = op === "CreateUserPool" ? undefined : pools.peek(String(req.UserPoolId))?.newer;
+    let sending: string | undefined;
+    if (op === "SetUserPoolMfaConfig" && req.EmailMfaConfiguration) {
+        const pool = await moto.call("DescribeUserPool", { UserPoolId: req.UserPoolId });
+        sending = pool.status === 200 ? JSON.parse(pool.body)?.UserPool?.EmailConfiguration?.EmailSendingAccount : undefined;
+    }
+    const refusal = refuseNewer(op, req, state, sending);
+    return refusal ? errorReply(refusal.type, refusal.message) : undefined;
+}
+
 /** AWS allows at most 50 tags a resource; moto counts nothing. */
 function refuseTooManyTags(op: string, req: any, pools: Pools): Reply | undefined {
     let count: number | undefined;
@@ -326,6 +342,10 @@ function refuseTooManyTags(op: string, req: any, pools: Pools): Reply | undefine
  * first (moto accepts it). An UpdateUserPool that keeps MFA as it is, is accepted.
  */
 function refuseMfaOnThroughUpdate(op: string, req: any, pools: Pools): Reply | undefined {
+    // CreateUserPool switches MFA on only with an SMS configuration (the only factor it can carry).
+    if (op === "CreateUserPool" && ["ON", "OPTIONAL"].includes(req?.MfaConfiguration) && !req?.SmsConfiguration) {
+        return errorReply("InvalidParameterException", "SMS configuration is required when MFA is turned on at creation; set other factors with SetUserPoolMfaConfig.");
+    }
     if (op !== "UpdateUserPool" || !["ON", "OPTIONAL"].includes(req?.MfaConfiguration)) return undefined;
     const current = pools.peek(String(req.UserPoolId))?.mfaConfiguration ?? "OFF";
     if (current !== "OFF") return undefined;
@@ -372,6 +392,8 @@ function reverseSets(pool: any): void {
     for (const key of SETS) if (Array.isArray(pool[key])) pool[key] = [...pool[key]].reverse();
     const before = pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate;
     if (Array.isArray(before)) pool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate = [...before].reverse();
+    const factors = pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors;
+    if (Array.isArray(factors)) pool.Policies.SignInPolicy.AllowedFirstAuthFactors = [...factors].reverse();
 }
 
 /** Runs every fix over one successful forwarded call, then forgets deleted pools. */
@@ -382,10 +404,11 @@ function applyFixes(x: Exchange, pools: Pools): void {
     fixStandardAttributes(x);
     fixLambdaConfigAndRecovery(x, pools);
     fixMfaConfiguration(x, pools);
+    if (x.poolId) fixNewer(x.op, x.req, x.res, pools.get(x.poolId).newer);
     if (x.op === "DeleteUserPool" && x.poolId) pools.drop(x.poolId);
 }
 
-const POOL_OPERATIONS = new Set(["UpdateUserPool", "DescribeUserPool", "SetUserPoolMfaConfig", "DeleteUserPool"]);
+const POOL_OPERATIONS = new Set(["UpdateUserPool", "DescribeUserPool", "SetUserPoolMfaConfig", "GetUserPoolMfaConfig", "DeleteUserPool"]);
 
 function exchangeOf(op: string, req: any, res: any): Exchange {
     if (op === "CreateUserPool" || op === "DescribeUserPool") {
@@ -613,10 +636,11 @@ export async function startLocalCognito(): Promise<LocalCognito> {
             (await serveTagOperations(op, body, pools, moto)) ??
             refuseProtectedDelete(op, body, pools) ??
             refuseMfaOnThroughUpdate(op, body, pools) ??
-            refuseUnusedAccountValidityDays(op, body);
+            refuseUnusedAccountValidityDays(op, body) ??
+            (await refuseNewerMembers(op, body, pools, moto));
         if (served) return served;
 
-        const forwardedBody = syncLegacyTexts(op, defaultMfaOff(op, body));
+        const forwardedBody = syncPreTokenGeneration(op, syncLegacyTexts(op, defaultMfaOff(op, body)));
         const reply = await moto.request(
             req.method ?? "POST",
             req.url ?? "/",
