@@ -93,6 +93,11 @@ export async function recordConsents(): Promise<void> {
     }
 }
 
+/** The user consented to losing the pool's users, as far as is known without asking Cognito. */
+export function consentKnown(id: string, props: Props): boolean {
+    return consents(props) || consentedReplacements.has(id) || consentingDeclarations.has(declarationKey(props, id));
+}
+
 /** Before DeleteUserPool: the pool's live user count, unless the user consented (in state, in Cognito, or in this deployment). */
 export function checkDeletion(id: string, props: Props, pool: Props): void {
     const liveUsers = Number(pool.EstimatedNumberOfUsers ?? 0);

@@ -12,13 +12,18 @@ import {
 import { randomUUID } from "node:crypto";
 import { isNotFound } from "./awsErrors";
 import { send } from "./cognitoCalls";
-import { checkDeletion, recordConsents } from "./guards";
+import { checkDeletion, consentKnown, recordConsents } from "./guards";
 import { withIgnoredChanges } from "./options";
+import { show } from "./validate";
 import { featuresAbove, rank, Tier } from "./tiers";
 import { mfaState, needsMfaConfigAfterCreate, setUserPoolMfaConfigRequest, totpEnabled } from "./mfa";
 import { currentState, describe, label, readMfa } from "./reads";
 import { DECLARED, declarationRecord, refreshedInputs } from "./declared";
-import { createUserPoolRequest, plan, updateUserPoolRequest } from "./plan";
+import { createUserPoolRequest, desiredMembers, plan, updateUserPoolRequest } from "./plan";
+import { isRecord } from "./convert";
+import { mfaMayBeSet } from "./mfa";
+import { schemaAsDeclared } from "./schemaAttributes";
+import { userPoolProperties } from "./userPoolProperties";
 import { declarationOf, poolState, PROVIDER_TAG_PREFIX, withoutUndefined } from "./poolState";
 import { regionOfPool, resourceInputs } from "./resourceInputs";
 import { Attribute, schemaToCognito } from "./schemaAttributes";
@@ -46,7 +51,7 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
             "console or with `aws cognito-idp list-user-pools` and `describe-user-pool` (the lookup needs cognito-idp:ListUserPools and " +
             "cognito-idp:DescribeUserPool). If it is there, adopt it: existingPoolId: \"<its id>\"; if not, run `pulumi up` again.",
     });
-    let pool = response.UserPool as Props;
+    const pool = response.UserPool as Props;
     if (needsMfaConfigAfterCreate(inputs)) {
         // The pool exists from here on: a failure must still hand its id to the engine (FACTS.md).
         try {
@@ -54,7 +59,8 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
                 what: `set the MFA configuration of user pool ${label(pool.Id, inputs)}`,
                 region: regionOfPool(pool.Id),
             });
-            pool = (await describe(pool.Id)) ?? pool;
+            // CreateUserPool answered with the pool; SetUserPoolMfaConfig set MfaConfiguration as sent.
+            pool.MfaConfiguration = inputs.mfaConfiguration ?? "OFF";
         } catch (err) {
             throw await partialFailure(pool.Id, inputs, err as Error, poolState(pool, inputs));
         }
@@ -78,7 +84,10 @@ async function adoptPool(id: string, inputs: Props): Promise<{ id: string; outs:
     }
     const current = { ...poolState(pool, {}), ...(await readMfa(id)) };
     const steps = plan(current, inputs);
-    const cannot = [...steps.replaces.map((r) => `${r} differs, and Cognito cannot change it`), ...steps.refused];
+    const cannot = [
+        ...steps.replaces.map((r) => `${r} differs, and Cognito cannot change it: the pool has ${show(current[r] ?? "nothing")}, this UserPool declares ${show(inputs[r] ?? "nothing")}`),
+        ...steps.refused,
+    ];
     if (cannot.length > 0) {
         throw new Error(
             `Cannot adopt user pool ${id}: its settings differ from this UserPool's where Cognito cannot change them:\n` +
@@ -106,7 +115,11 @@ export async function readPool(id: string, props: Props): Promise<{ id?: string;
         );
     }
     const declared: Props | undefined = props[DECLARED];
-    const state = { ...poolState(pool, declared ?? props), ...(await readMfa(id)) };
+    // GetUserPoolMfaConfig only when there can be a factor to report: MFA on (Describe says so), or a
+    // factor declared or known before. With MFA off Cognito refuses TOTP and email factors, so there is
+    // none to miss; passkeys are kept as they were while undeclared.
+    const mfa = mfaMayBeSet(pool, declared ?? {}, props) ? await readMfa(id) : { softwareTokenMfaConfiguration: { enabled: false }, ...pickAll(props, ["webAuthnConfiguration"]) };
+    const state = { ...poolState(pool, declared ?? props), ...mfa };
     const ours = inputsKeptInState(props);
     if (!declared) return { id, props: { ...ours, ...state }, inputs: { ...ours, ...declarationOf(state) } };
     return { id, props: { ...ours, ...state, [DECLARED]: declared }, inputs: { ...ours, ...refreshedInputs(declared, state) } };
@@ -163,16 +176,48 @@ export async function updatePool(id: string, olds: Props, given: Props): Promise
     } catch (err) {
         throw await partialFailure(id, news, err as Error, olds);
     }
-    const current = await describe(id);
-    if (!current) throw new Error(`User pool ${pool} disappeared during the update; run \`pulumi refresh\`.`);
     const mfa = steps.setUserPoolMfaConfig ? mfaOutputs(olds, news) : pickAll(olds, MFA_FACTORS);
-    return { outs: outputsOf(current, news, mfa) };
+    // Added attributes change what Cognito reports of the schema (its defaults for them): read it. Anything
+    // else is what was just sent, so the outputs are built from it without a DescribeUserPool;
+    // lastModifiedDate and estimatedNumberOfUsers are then as of the last read.
+    if (steps.addAttributes.length > 0) {
+        const current = await describe(id);
+        if (!current) throw new Error(`User pool ${pool} disappeared during the update; run \`pulumi refresh\`.`);
+        return { outs: outputsOf(current, news, mfa) };
+    }
+    return { outs: expectedOutputs(olds, news, mfa) };
+}
+
+/**
+ * The outputs after an update that Cognito carried out as sent: the previous outputs, with every member
+ * the update sent as it was sent (the complete configuration: what Cognito now holds), the declaration,
+ * and the MFA factors set. What Cognito computes stays as of the last read.
+ */
+function expectedOutputs(olds: Props, news: Props, mfa: Props): Props {
+    const { [PROVIDER_KEY]: _p, [DECLARED]: _d, ...previous } = olds;
+    const sent = desiredMembers(userPoolProperties.filter((f) => f.apply === "updateUserPool" || f.apply === "tags"), olds, news);
+    const outs: Props = { ...previous, ...declarationRecord(news) };
+    for (const field of userPoolProperties) {
+        if (field.apply !== "updateUserPool" && field.apply !== "tags") continue;
+        if (sent[field.name] === undefined) delete outs[field.name];
+        else outs[field.name] = sent[field.name];
+    }
+    if (isRecord(outs.userPoolTags)) outs.userPoolTags = Object.fromEntries(Object.entries(outs.userPoolTags).filter(([k]) => !k.startsWith(PROVIDER_TAG_PREFIX)));
+    // The schema as poolState shows it: the declared attributes as the pool holds them (unchanged here).
+    if (news.schema === undefined) outs.schema = previous.schema;
+    else outs.schema = schemaAsDeclared(Array.isArray(previous.schemaAttributes) ? previous.schemaAttributes : [], news.schema);
+    if (Array.isArray(outs.schema) && outs.schema.length === 0 && !Array.isArray(news.schema)) delete outs.schema;
+    return withoutUndefined({ ...outs, ...mfa, [DECLARED]: declarationRecord(news) });
 }
 
 export async function deletePool(id: string, props: Props): Promise<void> {
-    const pool = await describe(id);
-    if (!pool) return; // already gone: what delete wanted
-    checkDeletion(id, props, pool);
+    // The user-count guard needs the live count, unless the user consented already (in state, or in
+    // this deployment): then DeleteUserPool alone.
+    if (!consentKnown(id, props)) {
+        const pool = await describe(id);
+        if (!pool) return; // already gone: what delete wanted
+        checkDeletion(id, props, pool);
+    }
     try {
         await send(new DeleteUserPoolCommand({ UserPoolId: id }), { what: `delete user pool ${label(id, props)}`, region: regionOfPool(id) });
     } catch (err) {

@@ -31,6 +31,15 @@ export function needsMfaConfigAfterCreate(inputs: Props): boolean {
     return totpEnabled(inputs) || factorRows.some((f) => f.name !== "softwareTokenMfaConfiguration" && inputs[f.name] !== undefined);
 }
 
+/**
+ * Whether GetUserPoolMfaConfig can report a factor: MFA on (DescribeUserPool's MfaConfiguration), or a
+ * factor declared or recorded before. With MFA off Cognito refuses TOTP and email factors.
+ */
+export function mfaMayBeSet(pool: Props, declared: Props, previous: Props): boolean {
+    if (pool.MfaConfiguration !== undefined && pool.MfaConfiguration !== "OFF") return true;
+    return [declared, previous].some((p) => totpEnabled(p) || emailMfaEnabled(p) || isRecord(p.webAuthnConfiguration) && p.webAuthnConfiguration.relyingPartyId !== undefined);
+}
+
 /** The members whose change means the MFA configuration must be sent again. */
 export const MFA_MEMBERS = ["mfaConfiguration", "smsConfiguration", "smsAuthenticationMessage", ...factorRows.map((f) => f.name)];
 

@@ -85,7 +85,7 @@ export function createUserPoolRequest(news: Props): Props {
     return toCognito(fields, desiredMembers(fields, {}, news));
 }
 
-function desiredMembers(fields: typeof userPoolProperties, olds: Props, news: Props): Props {
+export function desiredMembers(fields: typeof userPoolProperties, olds: Props, news: Props): Props {
     const members: Props = {};
     for (const field of fields) {
         const value = desiredValue(field, olds[field.name], news[field.name]);

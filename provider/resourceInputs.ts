@@ -77,6 +77,8 @@ export const resourceInputs: readonly Field[] = [
     // The paths of the inputs the program marked secret: the engine strips the marks before the provider
     // sees them, and a message must never quote those values.
     { cognito: "", name: "secretInputs", apply: "options", shape: { kind: "list", of: { kind: "string" } } },
+    // Set by the class when poolName is the resource name: a message about poolName then says where it came from.
+    { cognito: "", name: "poolNameIsResourceName", apply: "options", shape: { kind: "boolean" } },
 ];
 
 /** The region in a pool id (`us-east-1_AbCdEfGhI`) or ARN. */

@@ -38,6 +38,15 @@ function withoutSecrets<T extends { reason: string }>(failures: T[], declared: P
     return failures.map((f) => ({ ...f, reason: values.reduce((text, v) => text.split(v).join("[secret]"), f.reason) }));
 }
 
+/** A poolName the class took from the resource name: the message says so, and what to do. */
+function withNameSource<T extends { property: string; reason: string }>(failure: T, declared: Props): T {
+    if (failure.property !== "poolName" || declared.poolNameIsResourceName !== true) return failure;
+    return {
+        ...failure,
+        reason: `${failure.reason} (no poolName is given, so the pool is named after the UserPool's resource name: give it a poolName, or rename the resource)`,
+    };
+}
+
 /**
  * Errors reach the user as their message alone. The host prints `${error}: ${error.stack}` to stderr,
  * which the CLI shows (sdk/nodejs/cmd/dynamic-provider): a stack trace there is noise, so the error's
@@ -68,7 +77,7 @@ const provider: pulumi.dynamic.ResourceProvider = {
         // An adopted pool's name comes from the pool when the program gives none.
         const named = declared.existingPoolId !== undefined && declared.poolName === undefined ? { ...declared, poolName: UNKNOWN } : declared;
         const failures = [...validateObject([...userPoolProperties, ...resourceInputs], named, ""), ...checkRules(named)];
-        if (failures.length > 0) return { inputs: news, failures: withoutSecrets(failures, declared) };
+        if (failures.length > 0) return { inputs: news, failures: withoutSecrets(failures.map((f) => withNameSource(f, declared)), declared) };
         const inputs = await withAdoption(olds ?? {}, declared);
         return { inputs: __provider === undefined ? inputs : { ...inputs, __provider }, failures: [] };
     },

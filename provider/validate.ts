@@ -42,17 +42,19 @@ function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[]
     switch (shape.kind) {
         case "string":
             if (typeof value !== "string") return fail("it must be a string");
-            if (shape.minLength !== undefined && value.length < shape.minLength)
-                return fail(`it must be at least ${shape.minLength} characters long`);
-            if (shape.maxLength !== undefined && value.length > shape.maxLength)
-                return fail(`it must be at most ${shape.maxLength} characters long`);
-            // Placeholders before the pattern: a message whose pattern requires {####} is best told so.
+            if (value === "" && (shape.minLength ?? 0) > 0) return fail("it must not be empty");
+            // What the value is before how long it is: a short non-ARN is told it is not an ARN. And the
+            // placeholders before the pattern: a message whose pattern requires {####} is best told so.
             for (const placeholder of shape.mustContain ?? []) {
                 if (!placeholder.pattern.test(value)) {
                     return fail(`it must contain ${shape.mustContain!.map((p) => p.text).join(" and ")}, which Cognito replaces`);
                 }
             }
             if (shape.pattern && !shape.pattern.test(value)) return fail(`it must be ${shape.format ?? `a string matching ${shape.pattern.source}`}`);
+            if (shape.minLength !== undefined && value.length < shape.minLength)
+                return fail(`it must be at least ${shape.minLength} characters long`);
+            if (shape.maxLength !== undefined && value.length > shape.maxLength)
+                return fail(`it must be at most ${shape.maxLength} characters long`);
             return [];
         case "integer":
             if (typeof value !== "number" || !Number.isInteger(value)) return fail("it must be a whole number");

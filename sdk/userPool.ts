@@ -3,9 +3,25 @@ import { userPoolProvider } from "../provider";
 import { COMPUTED_OUTPUTS } from "../provider/poolState";
 import { resourceInputs } from "../provider/resourceInputs";
 import { userPoolProperties } from "../provider/userPoolProperties";
-import { UserPoolArgs, UserPoolSchemaAttribute } from "./types";
-
-type Out<K extends keyof UserPoolArgs> = pulumi.Output<pulumi.Unwrap<NonNullable<UserPoolArgs[K]>> | undefined>;
+import {
+    UserPoolAccountRecoverySettingArgs,
+    UserPoolAddOnsArgs,
+    UserPoolAdminCreateUserConfigArgs,
+    UserPoolArgs,
+    UserPoolDeviceConfigurationArgs,
+    UserPoolEmailConfigurationArgs,
+    UserPoolEmailMfaConfigurationArgs,
+    UserPoolLambdaConfigArgs,
+    UserPoolPoliciesArgs,
+    UserPoolSchemaAttribute,
+    UserPoolSchemaAttributeArgs,
+    UserPoolSmsConfigurationArgs,
+    UserPoolSoftwareTokenMfaConfigurationArgs,
+    UserPoolUserAttributeUpdateSettingsArgs,
+    UserPoolUsernameConfigurationArgs,
+    UserPoolVerificationMessageTemplateArgs,
+    UserPoolWebAuthnConfigurationArgs,
+} from "./types";
 
 /**
  * An Amazon Cognito user pool: a directory of your users' accounts.
@@ -26,33 +42,68 @@ type Out<K extends keyof UserPoolArgs> = pulumi.Output<pulumi.Unwrap<NonNullable
  * ```
  */
 export class UserPool extends pulumi.dynamic.Resource {
-    /** The pool's name: `poolName` as declared, else the resource name. */
+    /** The pool's name: `poolName` as declared, else the resource name (or, when adopted, the pool's own). */
     public readonly poolName!: pulumi.Output<string>;
-    public readonly policies!: Out<"policies">;
-    public readonly deletionProtection!: Out<"deletionProtection">;
-    public readonly lambdaConfig!: Out<"lambdaConfig">;
-    public readonly autoVerifiedAttributes!: Out<"autoVerifiedAttributes">;
-    public readonly aliasAttributes!: Out<"aliasAttributes">;
-    public readonly usernameAttributes!: Out<"usernameAttributes">;
-    public readonly verificationMessageTemplate!: Out<"verificationMessageTemplate">;
-    public readonly smsAuthenticationMessage!: Out<"smsAuthenticationMessage">;
-    public readonly mfaConfiguration!: Out<"mfaConfiguration">;
-    public readonly userAttributeUpdateSettings!: Out<"userAttributeUpdateSettings">;
-    public readonly deviceConfiguration!: Out<"deviceConfiguration">;
-    public readonly emailConfiguration!: Out<"emailConfiguration">;
-    public readonly smsConfiguration!: Out<"smsConfiguration">;
-    public readonly userPoolTags!: Out<"userPoolTags">;
-    public readonly adminCreateUserConfig!: Out<"adminCreateUserConfig">;
-    public readonly schema!: Out<"schema">;
-    public readonly userPoolAddOns!: Out<"userPoolAddOns">;
-    public readonly usernameConfiguration!: Out<"usernameConfiguration">;
-    public readonly accountRecoverySetting!: Out<"accountRecoverySetting">;
-    public readonly softwareTokenMfaConfiguration!: Out<"softwareTokenMfaConfiguration">;
-    public readonly userPoolTier!: Out<"userPoolTier">;
-    public readonly emailMfaConfiguration!: Out<"emailMfaConfiguration">;
-    public readonly webAuthnConfiguration!: Out<"webAuthnConfiguration">;
-    public readonly allowReplacementWithUsers!: Out<"allowReplacementWithUsers">;
-    public readonly replaceOnSchemaChange!: Out<"replaceOnSchemaChange">;
+    /** The password policy and the sign-in policy, as the pool holds them. */
+    public readonly policies!: pulumi.Output<pulumi.Unwrap<UserPoolPoliciesArgs> | undefined>;
+    /** Whether Cognito refuses to delete the pool. */
+    public readonly deletionProtection!: pulumi.Output<"ACTIVE" | "INACTIVE" | undefined>;
+    /** The Lambda triggers, as the pool holds them. */
+    public readonly lambdaConfig!: pulumi.Output<pulumi.Unwrap<UserPoolLambdaConfigArgs> | undefined>;
+    /** The attributes Cognito verifies by sending a code. */
+    public readonly autoVerifiedAttributes!: pulumi.Output<("phone_number" | "email")[] | undefined>;
+    /** The attributes users may also sign in with. Cannot be changed once created. */
+    public readonly aliasAttributes!: pulumi.Output<("phone_number" | "email" | "preferred_username")[] | undefined>;
+    /** The attributes users sign in with instead of a username. Cannot be changed once created. */
+    public readonly usernameAttributes!: pulumi.Output<("phone_number" | "email")[] | undefined>;
+    /** Legacy: the verification SMS text (kept as one with `verificationMessageTemplate.smsMessage`). */
+    public readonly smsVerificationMessage!: pulumi.Output<string | undefined>;
+    /** Legacy: the verification email body (kept as one with `verificationMessageTemplate.emailMessage`). */
+    public readonly emailVerificationMessage!: pulumi.Output<string | undefined>;
+    /** Legacy: the verification email subject (kept as one with `verificationMessageTemplate.emailSubject`). */
+    public readonly emailVerificationSubject!: pulumi.Output<string | undefined>;
+    /** The verification messages, including Cognito's own wording where none was declared. */
+    public readonly verificationMessageTemplate!: pulumi.Output<pulumi.Unwrap<UserPoolVerificationMessageTemplateArgs> | undefined>;
+    /** The SMS text of an MFA code. */
+    public readonly smsAuthenticationMessage!: pulumi.Output<string | undefined>;
+    /** Whether MFA is off, required or optional. */
+    public readonly mfaConfiguration!: pulumi.Output<"OFF" | "ON" | "OPTIONAL" | undefined>;
+    /** Which attributes keep their old value until the new one is verified. */
+    public readonly userAttributeUpdateSettings!: pulumi.Output<pulumi.Unwrap<UserPoolUserAttributeUpdateSettingsArgs> | undefined>;
+    /** Device remembering; undefined when it is off. */
+    public readonly deviceConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolDeviceConfigurationArgs> | undefined>;
+    /** How Cognito sends email. */
+    public readonly emailConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolEmailConfigurationArgs> | undefined>;
+    /** How Cognito sends SMS through SNS; undefined when not set. */
+    public readonly smsConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolSmsConfigurationArgs> | undefined>;
+    /** The pool's tags (the provider's own create token is never shown). */
+    public readonly userPoolTags!: pulumi.Output<{ [key: string]: string } | undefined>;
+    /** Who may create users, and the invitation messages. */
+    public readonly adminCreateUserConfig!: pulumi.Output<pulumi.Unwrap<UserPoolAdminCreateUserConfigArgs> | undefined>;
+    /** The declared attributes as the pool holds them (every attribute, standard and custom, is in `schemaAttributes`). */
+    public readonly schema!: pulumi.Output<pulumi.Unwrap<UserPoolSchemaAttributeArgs[]> | undefined>;
+    /** Threat protection. */
+    public readonly userPoolAddOns!: pulumi.Output<pulumi.Unwrap<UserPoolAddOnsArgs> | undefined>;
+    /** Username case sensitivity. Cannot be changed once created. */
+    public readonly usernameConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolUsernameConfigurationArgs> | undefined>;
+    /** How users recover a forgotten password; undefined when Cognito's legacy behaviour applies. */
+    public readonly accountRecoverySetting!: pulumi.Output<pulumi.Unwrap<UserPoolAccountRecoverySettingArgs> | undefined>;
+    /** The TOTP factor (read with GetUserPoolMfaConfig). */
+    public readonly softwareTokenMfaConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolSoftwareTokenMfaConfigurationArgs> | undefined>;
+    /** The email MFA factor (read with GetUserPoolMfaConfig); undefined when off. */
+    public readonly emailMfaConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolEmailMfaConfigurationArgs> | undefined>;
+    /** Passkeys (read with GetUserPoolMfaConfig). */
+    public readonly webAuthnConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolWebAuthnConfigurationArgs> | undefined>;
+    /** The feature plan. */
+    public readonly userPoolTier!: pulumi.Output<"LITE" | "ESSENTIALS" | "PLUS" | undefined>;
+    /** Your consent to replace or delete the pool with its users (kept in state, never sent to Cognito). */
+    public readonly allowReplacementWithUsers!: pulumi.Output<boolean | undefined>;
+    /** Your consent to replace the pool on a schema change Cognito cannot make (kept in state). */
+    public readonly replaceOnSchemaChange!: pulumi.Output<boolean | undefined>;
+    /** The pool this resource adopted, when it adopted one. */
+    public readonly existingPoolId!: pulumi.Output<string | undefined>;
+    /** Whether the adoption reset what the program left out (kept in state). */
+    public readonly adoptionResetsUndeclared!: pulumi.Output<boolean | undefined>;
 
     /** The region the pool lives in. */
     public readonly region!: pulumi.Output<string>;
@@ -60,7 +111,9 @@ export class UserPool extends pulumi.dynamic.Resource {
     public readonly arn!: pulumi.Output<string>;
     /** The issuer endpoint, `cognito-idp.<region>.amazonaws.com/<id>`, derived from the id. */
     public readonly endpoint: pulumi.Output<string>;
+    /** When Cognito created the pool (ISO 8601, from DescribeUserPool). */
     public readonly creationDate!: pulumi.Output<string>;
+    /** When the pool was last changed (ISO 8601, from DescribeUserPool at the last create, update or refresh). */
     public readonly lastModifiedDate!: pulumi.Output<string>;
     /** How many users the pool had at the last create, update or refresh (Cognito's estimate). */
     public readonly estimatedNumberOfUsers!: pulumi.Output<number>;
@@ -88,7 +141,13 @@ export class UserPool extends pulumi.dynamic.Resource {
         // A pool read by id (UserPool.get) takes its name from Cognito, not from the resource name, and so
         // does an adopted pool (existingPoolId): adopting must not rename it.
         const region = new pulumi.Config("aws").get("region");
-        const naming = opts?.id ? {} : args.existingPoolId !== undefined ? { region } : { poolName: name, region };
+        const naming = opts?.id
+            ? {}
+            : args.existingPoolId !== undefined
+              ? { region }
+              : args.poolName === undefined
+                ? { poolName: name, poolNameIsResourceName: true, region }
+                : { region };
         const given = withoutUndefined(args);
         super(
             userPoolProvider,

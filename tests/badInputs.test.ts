@@ -188,9 +188,9 @@ const badInputs: BadInput[] = [
     },
 
     // ---- lengths
-    { label: "an empty poolName", at: ["poolName"], value: "", property: "poolName", reason: /'poolName' is ""; it must be at least 1 characters long/ },
+    { label: "an empty poolName", at: ["poolName"], value: "", property: "poolName", reason: /'poolName' is ""; it must not be empty/ },
     { label: "a poolName of 129 characters", at: ["poolName"], value: "n".repeat(129), property: "poolName", reason: /is "n{30,}\.\.\.; it must be at most 128 characters long/ },
-    { label: "an empty email subject", at: ["emailVerificationSubject"], value: "", property: "emailVerificationSubject", reason: /is ""; it must be at least 1 characters long/ },
+    { label: "an empty email subject", at: ["emailVerificationSubject"], value: "", property: "emailVerificationSubject", reason: /is ""; it must not be empty/ },
     {
         label: "an SMS message of 141 characters",
         at: ["smsVerificationMessage"],
@@ -220,7 +220,7 @@ const badInputs: BadInput[] = [
         at: ["smsConfiguration", "snsRegion"],
         value: "us",
         property: "smsConfiguration.snsRegion",
-        reason: /is "us"; it must be at least 5 characters long/,
+        reason: /is "us"; it must be an AWS region such as us-east-1/,
     },
     {
         label: "a configurationSet of 65 characters",
@@ -245,6 +245,14 @@ const badInputs: BadInput[] = [
     },
 
     // ---- patterns and formats
+    // A short value that is not an ARN is told it is not an ARN (its length comes second).
+    {
+        label: "a short trigger that is not an ARN",
+        at: ["lambdaConfig", "preSignUp"],
+        value: "pre-sign-up",
+        property: "lambdaConfig.preSignUp",
+        reason: /is "pre-sign-up"; it must be an ARN/,
+    },
     { label: "a poolName with a slash", at: ["poolName"], value: "bad/name", property: "poolName", reason: /is "bad\/name"; it must be letters, digits, ASCII spaces and _\+=,\.@- only/ },
     {
         label: "a Lambda trigger that is not an ARN",
@@ -405,7 +413,7 @@ const badInputs: BadInput[] = [
         property: `userPoolTags key "${"k".repeat(36)}...`,
         reason: /is "k+\.\.\.; it must be at most 128 characters long/,
     },
-    { label: "an empty tag key", at: ["userPoolTags"], value: { "": "v" }, property: 'userPoolTags key ""', reason: /is ""; it must be at least 1 characters long/ },
+    { label: "an empty tag key", at: ["userPoolTags"], value: { "": "v" }, property: 'userPoolTags key ""', reason: /is ""; it must not be empty/ },
     {
         label: "a tag value of 257 characters",
         at: ["userPoolTags", "team"],

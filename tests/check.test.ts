@@ -56,6 +56,13 @@ describe("check", () => {
         );
     });
 
+    it("says where a poolName came from when it is the resource name", async () => {
+        const [failure] = await check({ poolName: "team/users", poolNameIsResourceName: true });
+        assert.match(failure.reason, /^'poolName' is "team\/users"; it must be letters, digits, ASCII spaces and _\+=,\.@- only \(no poolName is given, so the pool is named after the UserPool's resource name: give it a poolName, or rename the resource\)$/);
+        const [declared] = await check({ poolName: "team/users" });
+        assert.doesNotMatch(declared.reason, /resource name/, "a declared poolName is the program's own");
+    });
+
     it("makes no API call", async () => {
         localCognito().resetCalls();
         await check({ poolName: "x", mfaConfiguration: "nope" });

@@ -79,8 +79,9 @@ describe("faults on every call", function () {
             assert.equal(mfa.SoftwareTokenMfaConfiguration?.Enabled, true);
         }],
         ["GetUserPoolMfaConfig", async (name) => {
-            const { id, outs } = await provider.create({ poolName: name });
-            assert.deepEqual((await provider.read!(id, outs)).props!.softwareTokenMfaConfiguration, { enabled: false });
+            // MFA on: a read asks GetUserPoolMfaConfig (with MFA off there is no factor to read).
+            const { id, outs } = await provider.create({ poolName: name, mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } });
+            assert.deepEqual((await provider.read!(id, outs)).props!.softwareTokenMfaConfiguration, { enabled: true });
         }],
         ["DeleteUserPool", async (name) => {
             const { id, outs } = await provider.create({ poolName: name });

@@ -36,6 +36,7 @@ describe("UserPool resource", () => {
         assert.equal(registered.length, 1);
         assert.equal(registered[0].type, "pulumi-nodejs:dynamic/cognito:UserPool");
         assert.equal(registered[0].inputs.poolName, "users");
+        assert.equal(registered[0].inputs.poolNameIsResourceName, true, "so that a message about poolName can say where it came from");
         assert.equal(registered[0].inputs.mfaConfiguration, "OFF");
         assert.equal(typeof registered[0].inputs.__provider, "string");
         assert.equal(await new Promise((resolve) => pool.arn.apply(resolve)), "arn:users");
@@ -45,6 +46,7 @@ describe("UserPool resource", () => {
         new UserPool("users", { poolName: "Customers", aliasAttributes: undefined });
         await settled();
         assert.equal(registered[0].inputs.poolName, "Customers");
+        assert.equal(registered[0].inputs.poolNameIsResourceName, undefined);
         assert.ok(!("aliasAttributes" in registered[0].inputs));
     });
 
@@ -53,5 +55,26 @@ describe("UserPool resource", () => {
         await settled();
         assert.equal(registered[0].id, "us-east-1_AbCdEfGhI");
         assert.equal(registered[0].inputs.poolName, undefined);
+    });
+});
+
+describe("UserPool's outputs", () => {
+    it("every input is an output, and every output has TSDoc and a real type (no internal alias)", () => {
+        const { readFileSync } = require("node:fs") as typeof import("node:fs");
+        const { join } = require("node:path") as typeof import("node:path");
+        const { userPoolProperties } = require("../provider/userPoolProperties") as typeof import("../provider/userPoolProperties");
+        const { resourceInputs } = require("../provider/resourceInputs") as typeof import("../provider/resourceInputs");
+        const { COMPUTED_OUTPUTS } = require("../provider/poolState") as typeof import("../provider/poolState");
+        const source = readFileSync(join(__dirname, "..", "sdk", "userPool.ts"), "utf8");
+        const names = [
+            ...userPoolProperties.map((f) => f.name),
+            ...resourceInputs.filter((f) => f.apply !== "options").map((f) => f.name),
+            ...COMPUTED_OUTPUTS,
+        ];
+        for (const name of names) {
+            const declared = new RegExp(`/\\*\\*[^]*?\\*/\\n\\s+public readonly ${name}!?: pulumi\\.Output<([^;]+)>;`).exec(source);
+            assert.ok(declared, `UserPool has no documented output ${name}`);
+            assert.doesNotMatch(declared![1], /\bOut</, `${name}'s type is an internal alias`);
+        }
     });
 });
