@@ -22,7 +22,7 @@ import { DECLARED, declarationRecord, refreshedInputs } from "./declared";
 import { createUserPoolRequest, desiredMembers, plan, updateUserPoolRequest } from "./plan";
 import { isRecord } from "./convert";
 import { mfaMayBeSet } from "./mfa";
-import { schemaAsDeclared } from "./schemaAttributes";
+import { allAttributes, schemaAsDeclared } from "./schemaAttributes";
 import { userPoolProperties } from "./userPoolProperties";
 import { declarationOf, poolState, PROVIDER_TAG_PREFIX, withoutUndefined } from "./poolState";
 import { regionOfPool, resourceInputs } from "./resourceInputs";
@@ -205,7 +205,7 @@ function expectedOutputs(olds: Props, news: Props, mfa: Props): Props {
     if (isRecord(outs.userPoolTags)) outs.userPoolTags = Object.fromEntries(Object.entries(outs.userPoolTags).filter(([k]) => !k.startsWith(PROVIDER_TAG_PREFIX)));
     // The schema as poolState shows it: the declared attributes as the pool holds them (unchanged here).
     if (news.schema === undefined) outs.schema = previous.schema;
-    else outs.schema = schemaAsDeclared(Array.isArray(previous.schemaAttributes) ? previous.schemaAttributes : [], news.schema);
+    else outs.schema = schemaAsDeclared(allAttributes(previous.schemaAttributes), news.schema);
     if (Array.isArray(outs.schema) && outs.schema.length === 0 && !Array.isArray(news.schema)) delete outs.schema;
     return withoutUndefined({ ...outs, ...mfa, [DECLARED]: declarationRecord(news) });
 }

@@ -2,7 +2,7 @@
 // (`news`). diff shows this plan and update carries out the same plan, so preview shows what up does.
 import { isRecord, toCognito } from "./convert";
 import { changedPaths, desiredValue } from "./desiredState";
-import { Attribute, schemaChanges } from "./schemaAttributes";
+import { allAttributes, Attribute, schemaChanges } from "./schemaAttributes";
 import { MFA_MEMBERS, mfaInPlay, needsMfaConfigAfterCreate } from "./mfa";
 import { isUnknown } from "./table";
 import { DECLARED } from "./declared";
@@ -39,7 +39,7 @@ export function plan(olds: Props, news: Props): Plan {
             // What the program declared before (declared.ts), not the pool's attributes: one added outside
             // Pulumi is not a removal the program asks for.
             const declaredBefore = isRecord(olds[DECLARED]) ? (olds[DECLARED] as Props).schema : olds.schema;
-            const schema = schemaChanges(declaredBefore, olds.schemaAttributes, news.schema);
+            const schema = schemaChanges(declaredBefore, allAttributes(olds.schemaAttributes), news.schema);
             result.addAttributes = schema.added;
             const refused = schema.refused.map((r) => `schema: ${r}`);
             if (refused.length > 0 && news.replaceOnSchemaChange === true) {

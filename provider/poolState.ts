@@ -3,7 +3,7 @@
 import { fromDescribe, isRecord } from "./convert";
 import { changedPaths } from "./desiredState";
 import { regionOfPool, resourceInputs } from "./resourceInputs";
-import { reportedAttributes, schemaAsDeclared } from "./schemaAttributes";
+import { compactAttributes, reportedAttributes, schemaAsDeclared } from "./schemaAttributes";
 import { Field } from "./table";
 import { userPoolProperties } from "./userPoolProperties";
 
@@ -31,7 +31,7 @@ export function poolState(pool: Record<string, any>, declaredBefore: Record<stri
         creationDate: isoDate(pool.CreationDate),
         lastModifiedDate: isoDate(pool.LastModifiedDate),
         estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
-        schemaAttributes: reported,
+        schemaAttributes: compactAttributes(reported),
         domain: pool.Domain,
         customDomain: pool.CustomDomain,
     };

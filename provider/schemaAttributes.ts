@@ -77,6 +77,44 @@ export function schemaToCognito(attributes: Attribute[]): Record<string, unknown
     return attributes.map((attr) => toCognito(attributeFields, { ...attr, name: shortName(attr.name) }));
 }
 
+const string = (minLength: string, maxLength: string, mutable = true, required = false): Attribute =>
+    ({ name: "", attributeDataType: "String", developerOnlyAttribute: false, mutable, required, stringAttributeConstraints: { minLength, maxLength } }) as Attribute;
+const flag = (): Attribute => ({ name: "", attributeDataType: "Boolean", developerOnlyAttribute: false, mutable: true, required: false }) as Attribute;
+
+/**
+ * The standard attributes as every pool has them unless its schema said otherwise (DescribeUserPool of a
+ * pool created with only a name). State keeps a standard attribute only where it differs from this: the
+ * twenty would otherwise be most of each pool's state.
+ */
+const STANDARD_DEFAULTS: Record<string, Attribute> = {
+    sub: string("1", "2048", false, true),
+    ...Object.fromEntries(
+        ["name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "email", "gender", "zoneinfo", "locale", "phone_number", "address"].map(
+            (n) => [n, string("0", "2048")],
+        ),
+    ),
+    email_verified: flag(),
+    phone_number_verified: flag(),
+    birthdate: string("10", "10"),
+    updated_at: { name: "", attributeDataType: "Number", developerOnlyAttribute: false, mutable: true, required: false, numberAttributeConstraints: { minValue: "0" } } as Attribute,
+};
+
+/** The attributes as the `schemaAttributes` output keeps them: custom ones, and standard ones that differ from their defaults. */
+export function compactAttributes(attributes: Attribute[]): Attribute[] {
+    return attributes.filter((a) => {
+        const standard = STANDARD_DEFAULTS[a.name];
+        return !standard || !sameValue({ ...standard, name: a.name }, a);
+    });
+}
+
+/** The `schemaAttributes` output with the standard attributes it leaves out filled back in: every attribute of the pool. */
+export function allAttributes(attributes: unknown): Attribute[] {
+    const kept = Array.isArray(attributes) ? attributes.filter((a): a is Attribute => isRecord(a) && typeof a.name === "string") : [];
+    const named = new Set(kept.map((a) => a.name));
+    const defaults = Object.entries(STANDARD_DEFAULTS).filter(([n]) => !named.has(n)).map(([n, a]) => ({ ...structuredClone(a), name: n }));
+    return [...defaults, ...kept];
+}
+
 /** Cognito's SchemaAttributes in our shape, names as Cognito reports them. */
 export function reportedAttributes(schemaAttributes: unknown): Attribute[] {
     if (!Array.isArray(schemaAttributes)) return [];

@@ -117,7 +117,12 @@ export class UserPool extends pulumi.dynamic.Resource {
     public readonly lastModifiedDate!: pulumi.Output<string>;
     /** How many users the pool had at the last create, update or refresh (Cognito's estimate). */
     public readonly estimatedNumberOfUsers!: pulumi.Output<number>;
-    /** Every attribute of the pool as Cognito reports it, standard ones included, custom ones as `custom:<name>`. */
+    /**
+     * The pool's attributes as Cognito reports them: every custom attribute (as `custom:<name>`, or
+     * `dev:custom:<name>` when developer-only), and each standard attribute whose settings differ from
+     * Cognito's defaults (say `email` made required). The twenty standard attributes every pool has, at
+     * their defaults, are left out: they would be most of each pool's state.
+     */
     public readonly schemaAttributes!: pulumi.Output<UserPoolSchemaAttribute[]>;
     /** The pool's Cognito domain prefix, when one is attached. */
     public readonly domain!: pulumi.Output<string | undefined>;
