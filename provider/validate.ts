@@ -1,5 +1,6 @@
 // check: every declared value against its row's shape, before any API call. Values unknown at preview
 // pass; every mistake is reported, each with its property path, the value and what is allowed.
+import { awsNames } from "./awsNames";
 import { isRecord } from "./convert";
 import { Field, Shape, isUnknown } from "./table";
 
@@ -13,11 +14,7 @@ export function validateObject(fields: readonly Field[], value: Record<string, u
     const known = new Map(fields.map((f) => [f.name, f]));
     for (const key of Object.keys(value)) {
         if (!known.has(key) && value[key] !== undefined) {
-            const hint = suggestion(key, [...known.keys()]);
-            failures.push({
-                property: join(path, key),
-                reason: `'${join(path, key)}' is not a property of ${path || "UserPool"}${hint ? `; did you mean '${hint}'?` : ""}`,
-            });
+            failures.push({ property: join(path, key), reason: `'${join(path, key)}' is not a property of ${path || "UserPool"}${unknownHint(path, key, [...known.keys()])}` });
         }
     }
     for (const field of fields) {
@@ -87,7 +84,11 @@ function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[]
             if (!isRecord(value)) return fail("it must be an object of string keys to string values");
             const entries = Object.entries(value);
             const failures = entries.flatMap(([k, v]) => [
-                ...validateValue({ kind: "string", minLength: shape.keyLength?.[0], maxLength: shape.keyLength?.[1] }, k, `${at} key ${show(k)}`),
+                // A key is not a path: the failure is the map's, and quotes the key once (its first characters).
+                ...validateValue({ kind: "string", minLength: shape.keyLength?.[0], maxLength: shape.keyLength?.[1] }, k, "key").map((f) => ({
+                    property: at,
+                    reason: `'${at}' has ${k === "" ? "an empty key" : `the key ${show(k)} (${k.length} characters)`}; a key ${f.reason.slice(f.reason.indexOf("; ") + 2).replace(/^it /, "")}`,
+                })),
                 ...validateValue({ kind: "string", minLength: shape.valueLength?.[0], maxLength: shape.valueLength?.[1] }, v, `${at}["${k}"]`),
             ]);
             if (shape.maxEntries !== undefined && entries.length > shape.maxEntries) {
@@ -112,6 +113,22 @@ export function show(value: unknown): string {
     if (typeof value === "number" && !Number.isFinite(value)) return String(value);
     const text = JSON.stringify(value);
     return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/**
+ * What to write instead of an unknown key: our name for @pulumi/aws's name of the same setting (a program
+ * moving from aws.cognito.UserPool writes `tags`, `passwordPolicy`, `schemas`, ...), else the nearest
+ * name at that level.
+ */
+function unknownHint(path: string, key: string, names: string[]): string {
+    const aws = awsNames.arguments[join(path, key).replace(/\[\d+\]/g, "[]")];
+    if (aws && aws.ours !== null && aws.ours !== join(path, key)) {
+        const ours = aws.ours.replace(/\[\]/g, "[0]");
+        return `; did you mean '${ours}'? ('${key}' is @pulumi/aws's name for it${aws.note ? `. ${aws.note}` : ""})`;
+    }
+    if (aws?.ours === null) return `; ${awsNames.resource} has it but UserPool does not: ${aws.reason}`;
+    const hint = suggestion(key, names);
+    return hint ? `; did you mean '${hint}'?` : "";
 }
 
 /** The known name closest to a mistyped one, if it is close enough to be what the user meant. */

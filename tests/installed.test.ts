@@ -17,7 +17,7 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import {
@@ -28,7 +28,7 @@ import {
 import * as yaml from "js-yaml";
 import { Engine, ResourceState, Step } from "./support/engine";
 import { localCognito } from "./support/localCognito";
-import { npm } from "./support/npmProject";
+import { sharedConsumer } from "./support/npmProject";
 import { firstPassOnly } from "./support/passes";
 import { repoRoot } from "./support/stacks";
 
@@ -85,8 +85,8 @@ firstPassOnly("installed from the packed tarball, in a fresh project outside the
     const canaryEnv = `canary-${randomBytes(8).toString("hex")}`;
     const canaryConfig = `canary-${randomBytes(8).toString("hex")}`;
     const savedCanary = process.env.COGNITO_CANARY;
-    let work: string; // holds the tarball and the fresh project; removed in after()
-    let project: string;
+    let consumer: string; // the fresh project: package.json and node_modules (removed when the run ends)
+    let project: string; // the program's folder in it
     let engine: Engine;
     let poolsBefore: Set<string>;
     let poolId: string;
@@ -95,36 +95,14 @@ firstPassOnly("installed from the packed tarball, in a fresh project outside the
         // npm install from the local cache takes ~10 s; a cold cache needs the registry.
         this.timeout(180_000);
 
-        // Step 1: pack the repository exactly as `npm publish` would. `npm test` builds dist/ first.
-        for (const file of ["dist/index.js", "dist/provider/shim.js", "dist/provider/runtime.js"]) {
-            assert.ok(existsSync(join(repoRoot, file)), `${file} is missing: run \`npm run build\` (npm test does) before this test`);
-        }
-        work = realpathSync(mkdtempSync(join(tmpdir(), "cognito-installed-")));
-        assert.ok(!work.startsWith(repoRoot + sep), `the fresh project must be outside the repository (${work})`);
-        // --ignore-scripts: prepack would rebuild dist/ under the feet of this very test run.
-        const packed = await timed("npm pack", () => npm(repoRoot, ["pack", "--json", "--ignore-scripts", "--pack-destination", work]));
-        const tarball = join(work, JSON.parse(packed)[0].filename);
-
-        // Step 2: a fresh project depending on the tarball and, as the peer dependency asks, on the
-        // @pulumi/pulumi the repository is tested with. Nothing else: no dev dependency of the package.
-        project = join(work, "project");
-        const pulumiVersion = require("@pulumi/pulumi/package.json").version;
+        // Steps 1 and 2: the repository packed exactly as `npm publish` would pack it, and a fresh project
+        // depending on the tarball and, as the peer dependency asks, on the @pulumi/pulumi the repository is
+        // tested with (tests/support/npmProject.ts; the run shares it with consumerTypes.test.ts). The
+        // program gets a folder of its own in it, as a monorepo's Pulumi project would.
+        consumer = await timed("npm pack + npm install (fresh project)", () => sharedConsumer(repoRoot));
+        assert.ok(!consumer.startsWith(repoRoot + sep), `the fresh project must be outside the repository (${consumer})`);
+        project = join(consumer, "minimal");
         mkdirSync(project);
-        writeFileSync(
-            join(project, "package.json"),
-            JSON.stringify(
-                {
-                    name: "installed-user-project",
-                    private: true,
-                    dependencies: { [PACKAGE]: `file:${tarball}`, "@pulumi/pulumi": pulumiVersion },
-                },
-                null,
-                2,
-            ),
-        );
-        // protobufjs (under @pulumi/pulumi) has a postinstall npm's allowScripts policy skips with a
-        // warning, as it does for users; nothing here needs it.
-        await timed("npm install (fresh project)", () => npm(project, ["install", "--prefer-offline", "--no-audit", "--no-fund"]));
 
         // Step 3: the program: the minimal example, unprotected so that destroy can delete the pool.
         copyFileSync(join(repoRoot, "examples/minimal/Pulumi.yaml"), join(project, "Pulumi.yaml"));
@@ -156,15 +134,20 @@ firstPassOnly("installed from the packed tarball, in a fresh project outside the
         else process.env.COGNITO_CANARY = savedCanary;
         // A failed step may leave the pool behind: destroy what the state still holds.
         if (engine?.state.size) await engine.destroy().catch((err) => console.log(`      cleanup: destroy failed: ${err.message}`));
-        if (work) rmSync(work, { recursive: true, force: true });
+        if (project) rmSync(project, { recursive: true, force: true });
     });
 
-    it("the tarball holds every file package.json's exports name", () => {
-        const installed = join(project, "node_modules", PACKAGE);
+    it("the tarball holds every file package.json's exports, typesVersions and README links name", () => {
+        const installed = join(consumer, "node_modules", PACKAGE);
         const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
         const leaves = (v: unknown): string[] => (typeof v === "string" ? [v] : Object.values(v ?? {}).flatMap(leaves));
-        const missing = [manifest.main, ...leaves(manifest.exports)].filter((t) => !existsSync(join(installed, t)));
+        const missing = [manifest.main, manifest.types, ...leaves(manifest.exports), ...leaves(manifest.typesVersions)].filter((t) => !existsSync(join(installed, t)));
         assert.deepEqual(missing, [], `files missing from the tarball (package.json "files"): ${missing.join(", ")}`);
+        // The npm page shows the README from the tarball: a relative link works there only to a file it holds.
+        const links = [...readFileSync(join(installed, "README.md"), "utf8").matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]);
+        const relative = links.filter((l) => !/^[a-z]+:/i.test(l));
+        const broken = relative.filter((l) => !existsSync(join(installed, l)));
+        assert.deepEqual(broken, [], `README.md links to files the tarball does not hold: ${broken.join(", ")}`);
     });
 
     it("preview: a create, and no Cognito call", async () => {
@@ -177,13 +160,13 @@ firstPassOnly("installed from the packed tarball, in a fresh project outside the
     });
 
     it("the program loads the fresh project's copies, not the repository's", () => {
-        const loaded = (name: string) => Object.keys(require.cache).some((k) => k.startsWith(join(project, "node_modules", name) + sep));
+        const loaded = (name: string) => Object.keys(require.cache).some((k) => k.startsWith(join(consumer, "node_modules", name) + sep));
         assert.ok(loaded(PACKAGE), `${PACKAGE} was not loaded from the fresh project`);
         assert.ok(loaded("@pulumi/pulumi"), "@pulumi/pulumi was not loaded from the fresh project");
         // Resolved as the program resolves it (not from this file: inside the repository the package's
         // own name resolves to the repository itself).
         const resolved = createRequire(join(project, "index.ts")).resolve(PACKAGE);
-        assert.ok(resolved.startsWith(join(project, "node_modules") + sep), `${PACKAGE} resolves to ${resolved}`);
+        assert.ok(resolved.startsWith(join(consumer, "node_modules") + sep), `${PACKAGE} resolves to ${resolved}`);
     });
 
     it("up: exactly one pool, whose id the outputs carry", async () => {
@@ -214,7 +197,7 @@ firstPassOnly("installed from the packed tarball, in a fresh project outside the
         assert.ok(bytes <= MAX_PROVIDER_BYTES, `the serialized provider is ${bytes} bytes, more than ${MAX_PROVIDER_BYTES}:\n${provider}`);
         assert.ok(provider.includes(`require("${PACKAGE}/`), `the provider does not load the package by name:\n${provider}`);
 
-        for (const path of new Set(["/tmp", tmpdir(), work, project, process.cwd(), repoRoot, "/work", homedir()])) {
+        for (const path of new Set(["/tmp", tmpdir(), consumer, project, process.cwd(), repoRoot, "/work", homedir()])) {
             assert.ok(!provider.includes(path), `the serialized provider holds the path ${path}:\n${provider}`);
         }
         const requires = [...provider.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);

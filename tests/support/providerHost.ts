@@ -29,11 +29,17 @@ export interface DiffAnswer {
 export class ProviderHost {
     private constructor(private readonly child: ChildProcess, private readonly client: any, readonly stderr: () => string) {}
 
-    /** Starts the host with `cwd` as its working directory (Pulumi uses the program's directory). */
-    static async start(cwd: string): Promise<ProviderHost> {
+    /**
+     * Starts the host with `cwd` as its working directory (Pulumi uses the program's directory).
+     * `options.pulumi`: the @pulumi/pulumi folder whose host to run (a consumer project's
+     * `node_modules/@pulumi/pulumi`, say), instead of this repository's; `options.env`: the host's whole
+     * environment, instead of this process's.
+     */
+    static async start(cwd: string, options: { pulumi?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ProviderHost> {
         // The engine passes its own address; the host does not dial it.
-        const child = spawn(process.execPath, [join(pulumiDir, "cmd", "dynamic-provider"), "127.0.0.1:1"], {
+        const child = spawn(process.execPath, [join(options.pulumi ?? pulumiDir, "cmd", "dynamic-provider"), "127.0.0.1:1"], {
             cwd,
+            env: options.env ?? process.env,
             stdio: ["ignore", "pipe", "pipe"],
         });
         let stderr = "";
