@@ -107,12 +107,23 @@ export function compactAttributes(attributes: Attribute[]): Attribute[] {
     });
 }
 
-/** The `schemaAttributes` output with the standard attributes it leaves out filled back in: every attribute of the pool. */
+/** The defaults with their names, made once and frozen: every diff fills them in, and none may change them. */
+const NAMED_DEFAULTS: readonly Attribute[] = Object.entries(STANDARD_DEFAULTS).map(([name, a]) => deepFreeze({ ...structuredClone(a), name }));
+
+function deepFreeze<T>(value: T): T {
+    if (isRecord(value) || Array.isArray(value)) for (const v of Object.values(value)) deepFreeze(v);
+    return Object.freeze(value);
+}
+
+/**
+ * The `schemaAttributes` output with the standard attributes it leaves out filled back in: every attribute
+ * of the pool. The filled-in ones are shared and frozen (a diff calls this each time: no copies).
+ */
 export function allAttributes(attributes: unknown): Attribute[] {
     const kept = Array.isArray(attributes) ? attributes.filter((a): a is Attribute => isRecord(a) && typeof a.name === "string") : [];
+    if (kept.length === 0) return [...NAMED_DEFAULTS];
     const named = new Set(kept.map((a) => a.name));
-    const defaults = Object.entries(STANDARD_DEFAULTS).filter(([n]) => !named.has(n)).map(([n, a]) => ({ ...structuredClone(a), name: n }));
-    return [...defaults, ...kept];
+    return [...NAMED_DEFAULTS.filter((a) => !named.has(a.name)), ...kept];
 }
 
 /** Cognito's SchemaAttributes in our shape, names as Cognito reports them. */
