@@ -105,13 +105,14 @@ const KEPT = [["policies", "passwordPolicy", "passwordHistorySize"], ["webAuthnC
  * as declared or as the pool has it, and the features declared or kept.
  */
 export function afterUpdate(olds: Props, news: Props): { tier: Tier; declared: boolean; props: Props } {
-    const props: Props = structuredClone(news);
+    // Copied only along the paths filled in (every diff with a change comes here: no deep copy of news).
+    const props: Props = { ...news };
     for (const path of KEPT) {
         const declared = path.reduce<any>((n, k) => n?.[k], news);
         const kept = path.reduce<any>((n, k) => n?.[k], olds);
         if (declared !== undefined || kept === undefined) continue;
         let node = props;
-        for (const k of path.slice(0, -1)) node = node[k] = isRecord(node[k]) ? node[k] : {};
+        for (const k of path.slice(0, -1)) node = node[k] = isRecord(node[k]) ? { ...node[k] } : {};
         node[path[path.length - 1]] = kept;
     }
     const declared = news.userPoolTier !== undefined && !isUnknown(news.userPoolTier);

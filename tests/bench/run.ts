@@ -4,13 +4,17 @@
 // Not part of `npm test` (mocha runs tests/**/*.test.ts only).
 import { CognitoIdentityProviderClient, DeleteUserPoolCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import * as pulumi from "@pulumi/pulumi";
+import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import http = require("node:http");
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { performance } from "node:perf_hooks";
 import { LocalCognito, startLocalCognito } from "../support/localCognito";
+import { sharedConsumer } from "../support/npmProject";
 import { ProviderHost } from "../support/providerHost";
 import { timeVsPoolsChart } from "./chart";
+import { cliFigures } from "./cli";
 import { machine, motoPids, peakMemoryKiB, processCpuMs } from "./machine";
 import { writeReport } from "./report";
 import { growthExponent, linearFit, median } from "./stats";
@@ -35,7 +39,7 @@ import {
 const REGION = "us-east-1";
 const POOL_COUNTS = [1, 10, 100];
 /** Lifecycles per pool count; each cell's time is the median over them. */
-const REPETITIONS: Record<number, number> = { 1: 9, 10: 7, 100: 5 };
+const REPETITIONS: Record<number, number> = { 1: 9, 10: 7, 100: 9 };
 /** High enough that the shared rate limit never waits: what is measured is the provider's own cost. */
 const UNLIMITED_RPS = 1_000_000;
 const DIFFS = 10_000;
@@ -97,6 +101,31 @@ async function registeredInputs(): Promise<Props> {
     for (let i = 0; i < 250 && captured.length === 0; i++) await sleep(20);
     if (captured.length === 0) throw new Error("the UserPool was not registered");
     return JSON.parse(JSON.stringify(captured[0]));
+}
+
+/**
+ * The serialized provider as a user's state holds it: the package packed and installed into a fresh
+ * project (tests/support/npmProject.ts), a UserPool registered there under Pulumi's mocks. Installed, the
+ * provider is stored by reference (a require of "pulumi-cognito-user-pool/provider"), which the host
+ * started in this repository resolves through the package's link in node_modules.
+ */
+async function installedProviderText(): Promise<string> {
+    const project = await sharedConsumer(repoRoot);
+    const script = join(project, "bench-register.js");
+    writeFileSync(
+        script,
+        `const pulumi = require("@pulumi/pulumi");
+let captured;
+pulumi.runtime.setMocks({ newResource: (a) => { captured = a.inputs; return { id: undefined, state: a.inputs }; }, call: () => ({}) }, "bench", "bench", false);
+const { UserPool } = require("pulumi-cognito-user-pool");
+new UserPool("bench-template", { poolName: "bench-template" });
+const wait = setInterval(() => { if (captured) { clearInterval(wait); process.stdout.write(JSON.stringify(captured.__provider)); } }, 20);
+`,
+    );
+    const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: project, env: { ...process.env, PULUMI_CONFIG: JSON.stringify({ "aws:region": REGION }) } });
+    const text = JSON.parse(stdout) as string;
+    if (!text.includes('require("pulumi-cognito-user-pool/provider")')) throw new Error(`the installed package's provider is not stored by reference:\n${text}`);
+    return text;
 }
 
 function countCalls(calls: string[], pools: number): Record<string, number> {
@@ -199,9 +228,13 @@ async function main(): Promise<void> {
     };
     let host: ProviderHost | undefined;
     try {
-        const template = await registeredInputs();
-        const providerText = String(template.__provider);
+        const registered = await registeredInputs();
+        const providerText = String(registered.__provider);
         log(`serialized provider (by value): ${Buffer.byteLength(providerText)} bytes`);
+        // Every way's pools carry the provider as a user's state does: installed from npm, by reference.
+        const installedProvider = await installedProviderText();
+        const template = { ...registered, __provider: installedProvider };
+        log(`serialized provider (installed, by reference): ${Buffer.byteLength(installedProvider)} bytes`);
 
         useSettings({ region: REGION, endpoint: lc.endpoint, requestsPerSecond: UNLIMITED_RPS });
         const hostStart = performance.now();
@@ -421,18 +454,38 @@ async function main(): Promise<void> {
         log(`100 creates at 10/s: raw paced ${paced.raw.seconds.toFixed(2)} s, provider (default limit) ${paced.direct.seconds.toFixed(2)} s`);
         await Promise.all(pacedIds.map((id) => raw.send(new DeleteUserPoolCommand({ UserPoolId: id }))));
 
+        // ---- A delete the user-count guard does not apply to: the program consented to losing the pool's
+        // users (allowReplacementWithUsers), so the provider deletes without reading the live count.
+        const consentedDelete = await (async () => {
+            const n = 100;
+            const pools = await Promise.all(
+                Array.from({ length: n }, (_, i) => {
+                    const inputs: Props = { ...inputsFor("direct", "consented", i), allowReplacementWithUsers: true };
+                    return ways.direct.create(inputs, urnOf(inputs.poolName));
+                }),
+            );
+            lc.resetCalls();
+            const started = performance.now();
+            await Promise.all(pools.map((p) => ways.direct.delete(p)));
+            return { pools: n, ms: performance.now() - started, callsPerPool: countCalls(lc.calls(), n) };
+        })();
+        log(`consented delete of 100 pools: ${JSON.stringify(consentedDelete.callsPerPool)} per pool, ${consentedDelete.ms.toFixed(0)} ms`);
+
         // ---- The host's peak memory, after everything it served.
         const hostMemory = peakMemoryKiB(host.pid!);
         log(`host peak memory: ${(hostMemory.peakKiB / 1024).toFixed(1)} MiB`);
         await host.stop();
         host = undefined;
 
+        // ---- The real Pulumi CLI: up, preview, refresh, update and destroy of 10 pools, end to end.
+        const cli = await cliFigures(lc, log);
+
         const left = await leftoverPools(raw);
         const durationS = (performance.now() - t0) / 1000;
 
         // ---- Figures, report, chart.
         const analysis = analyse(results);
-        const state = stateFigures(stateSample, rawDescribeSample, providerText);
+        const state = stateFigures(stateSample, rawDescribeSample, providerText, installedProvider);
         const figures = {
             generatedAt: new Date().toISOString(),
             durationSeconds: Math.round(durationS),
@@ -446,10 +499,13 @@ async function main(): Promise<void> {
                 operations: OPERATION_LABELS,
             },
             targets: {
-                callsPerPool: { create: 1, refresh: 2, preview: 0, update: 3 },
-                wallTimeRatioAt100: 1.1,
-                diffMicroseconds: 50,
+                // Refresh: DescribeUserPool alone while nothing MFA-related is on; update: UpdateUserPool alone;
+                // delete: DeleteUserPool alone where the guard cannot apply (consent), with the live count otherwise.
+                callsPerPool: { create: 1, refresh: 1, preview: 0, update: 1, replace: 4, delete: 2, consentedDelete: 1 },
+                wallTimeRatioAt100: { direct: 1.1, host: 1.25 },
+                diffMicroseconds: 25,
                 serializedProviderBytes: 2048,
+                exportedStateBytesPerPool: 4096,
             },
             results,
             analysis,
@@ -463,6 +519,8 @@ async function main(): Promise<void> {
                 ratio: paced.direct.seconds / paced.raw.seconds,
             },
             state,
+            consentedDelete,
+            cli,
             diff: diffFigures,
             stockMoto,
             host: { startMs: hostStartMs, ...hostMemory },
@@ -540,7 +598,7 @@ function analyse(results: Results) {
     return { ratios, linearity };
 }
 
-function stateFigures(sample: { inputs: Props; outputs: Props }[], rawDescribe: Props[], providerText: string) {
+function stateFigures(sample: { inputs: Props; outputs: Props }[], rawDescribe: Props[], providerText: string, installedProvider: string) {
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
     const without = (p: Props) => {
@@ -551,16 +609,15 @@ function stateFigures(sample: { inputs: Props; outputs: Props }[], rawDescribe: 
     return {
         pools: sample.length,
         providerByValueBytes: providerBytes,
-        providerInstalledBytes: 273,
-        providerInstalledSource: "tests/installed.test.ts (the package packed and installed into a fresh project), not re-measured here",
+        providerInstalledBytes: Buffer.byteLength(installedProvider),
         inputsBytes: avg(sample.map((s) => bytes(s.inputs))),
         outputsBytes: avg(sample.map((s) => bytes(s.outputs))),
         inputsWithoutProviderBytes: avg(sample.map((s) => bytes(without(s.inputs)))),
         outputsWithoutProviderBytes: avg(sample.map((s) => bytes(without(s.outputs)))),
         schemaAttributesBytes: avg(sample.map((s) => bytes(s.outputs.schemaAttributes ?? []))),
-        providerCopiesPerPool: avg(sample.map((s) => Number(s.inputs.__provider === providerText) + Number(s.outputs.__provider === providerText))),
+        providerCopiesPerPool: avg(sample.map((s) => Number(s.inputs.__provider === installedProvider) + Number(s.outputs.__provider === installedProvider))),
         totalBytesPerPool: avg(sample.map((s) => bytes(s.inputs) + bytes(s.outputs))),
-        totalBytesPerPoolInstalled: avg(sample.map((s) => bytes(without(s.inputs)) + bytes(without(s.outputs)))) + 2 * 273,
+        totalBytesPerPoolByValue: avg(sample.map((s) => bytes(without(s.inputs)) + bytes(without(s.outputs)))) + 2 * (providerBytes + 2),
         rawDescribeUserPoolBytes: rawDescribe.length ? avg(rawDescribe.map((d) => bytes(d))) : null,
         exampleOutputs: sample[0] ? without(sample[0].outputs) : null,
     };

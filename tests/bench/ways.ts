@@ -11,7 +11,6 @@ import {
     CreateUserPoolCommand,
     DeleteUserPoolCommand,
     DescribeUserPoolCommand,
-    GetUserPoolMfaConfigCommand,
     UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { ProviderHost } from "../support/providerHost";
@@ -143,6 +142,7 @@ export function rawWay(client: CognitoIdentityProviderClient): Way & { createRaw
 // ---------------------------------------------------------------------------------------------
 // rawSame: the raw SDK making exactly the calls the provider makes, in its order, and nothing else (no
 // check, no plan, no conversion): the provider's time over this is its own overhead, extra calls aside.
+// run.ts checks that these are the calls the provider made (the report says so if they are not).
 
 export function rawSameWay(client: CognitoIdentityProviderClient): Way {
     const raw = rawWay(client);
@@ -150,23 +150,20 @@ export function rawSameWay(client: CognitoIdentityProviderClient): Way {
     return {
         name: "rawSame",
         create: raw.create,
-        async refresh(pool) {
-            pool.outputs = (await describe(pool.id)).UserPool as Props;
-            await client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: pool.id }));
-        },
+        // MFA is off in the declaration and in Cognito: the provider reads DescribeUserPool alone.
+        refresh: raw.refresh,
         preview: raw.preview,
-        async update(pool, news) {
-            await raw.update(pool, news);
-            await describe(pool.id);
-        },
+        // The provider's outputs are built from what it sent: UpdateUserPool alone.
+        update: raw.update,
         async replace(pool, news) {
+            await describe(pool.id); // diff: the old pool's live user count, for the preview's guard
             const id = await raw.createRaw(news);
-            await describe(pool.id);
+            await describe(pool.id); // delete: the live count again (users may have signed up since)
             await client.send(new DeleteUserPoolCommand({ UserPoolId: pool.id }));
             Object.assign(pool, { id, inputs: news });
         },
         async delete(pool) {
-            await describe(pool.id);
+            await describe(pool.id); // the user guard's live count
             await raw.delete(pool);
         },
     };
