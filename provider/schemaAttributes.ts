@@ -11,12 +11,33 @@ export type Attribute = Record<string, unknown> & { name: string };
 const schemaField = userPoolProperties.find((f) => f.name === "schema")!;
 const attributeFields = (schemaField.shape as { fields: readonly Field[] }).fields;
 
-/** The attributes every pool has; any other name is a custom attribute (`custom:<name>` to Cognito). */
-export const STANDARD_ATTRIBUTES = new Set([
-    "sub", "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile",
-    "picture", "website", "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale",
-    "phone_number", "phone_number_verified", "address", "updated_at", "identities",
-]);
+const string = (minLength: string, maxLength: string, mutable = true, required = false): Attribute =>
+    ({ name: "", attributeDataType: "String", developerOnlyAttribute: false, mutable, required, stringAttributeConstraints: { minLength, maxLength } }) as Attribute;
+const flag = (): Attribute => ({ name: "", attributeDataType: "Boolean", developerOnlyAttribute: false, mutable: true, required: false }) as Attribute;
+
+/**
+ * The standard attributes as every pool has them unless its schema said otherwise (DescribeUserPool of a
+ * pool created with only a name). State keeps a standard attribute only where it differs from this: the
+ * twenty would otherwise be most of each pool's state.
+ */
+const STANDARD_DEFAULTS: Record<string, Attribute> = {
+    sub: string("1", "2048", false, true),
+    ...Object.fromEntries(
+        ["name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "email", "gender", "zoneinfo", "locale", "phone_number", "address"].map(
+            (n) => [n, string("0", "2048")],
+        ),
+    ),
+    email_verified: flag(),
+    phone_number_verified: flag(),
+    birthdate: string("10", "10"),
+    updated_at: { name: "", attributeDataType: "Number", developerOnlyAttribute: false, mutable: true, required: false, numberAttributeConstraints: { minValue: "0" } } as Attribute,
+};
+
+/**
+ * The attributes every pool has; any other name is a custom attribute (`custom:<name>` to Cognito).
+ * `identities` (federated sign-in) has no settings a schema may declare, so no defaults above.
+ */
+export const STANDARD_ATTRIBUTES = new Set([...Object.keys(STANDARD_DEFAULTS), "identities"]);
 
 /** `custom:tenant` and `dev:custom:tenant` are the attribute the user declared as `tenant`. */
 export function shortName(name: string): string {
@@ -76,28 +97,6 @@ export function schemaChanges(declaredBefore: unknown, reported: unknown, news: 
 export function schemaToCognito(attributes: Attribute[]): Record<string, unknown>[] {
     return attributes.map((attr) => toCognito(attributeFields, { ...attr, name: shortName(attr.name) }));
 }
-
-const string = (minLength: string, maxLength: string, mutable = true, required = false): Attribute =>
-    ({ name: "", attributeDataType: "String", developerOnlyAttribute: false, mutable, required, stringAttributeConstraints: { minLength, maxLength } }) as Attribute;
-const flag = (): Attribute => ({ name: "", attributeDataType: "Boolean", developerOnlyAttribute: false, mutable: true, required: false }) as Attribute;
-
-/**
- * The standard attributes as every pool has them unless its schema said otherwise (DescribeUserPool of a
- * pool created with only a name). State keeps a standard attribute only where it differs from this: the
- * twenty would otherwise be most of each pool's state.
- */
-const STANDARD_DEFAULTS: Record<string, Attribute> = {
-    sub: string("1", "2048", false, true),
-    ...Object.fromEntries(
-        ["name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "email", "gender", "zoneinfo", "locale", "phone_number", "address"].map(
-            (n) => [n, string("0", "2048")],
-        ),
-    ),
-    email_verified: flag(),
-    phone_number_verified: flag(),
-    birthdate: string("10", "10"),
-    updated_at: { name: "", attributeDataType: "Number", developerOnlyAttribute: false, mutable: true, required: false, numberAttributeConstraints: { minValue: "0" } } as Attribute,
-};
 
 /** The attributes as the `schemaAttributes` output keeps them: custom ones, and standard ones that differ from their defaults. */
 export function compactAttributes(attributes: Attribute[]): Attribute[] {

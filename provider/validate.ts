@@ -37,22 +37,11 @@ function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[]
     if (isUnknown(value)) return [];
     const fail = (allowed: string) => [{ property: at, reason: `'${at}' is ${show(value)}; ${allowed}` }];
     switch (shape.kind) {
-        case "string":
+        case "string": {
             if (typeof value !== "string") return fail("it must be a string");
-            if (value === "" && (shape.minLength ?? 0) > 0) return fail("it must not be empty");
-            // What the value is before how long it is: a short non-ARN is told it is not an ARN. And the
-            // placeholders before the pattern: a message whose pattern requires {####} is best told so.
-            for (const placeholder of shape.mustContain ?? []) {
-                if (!placeholder.pattern.test(value)) {
-                    return fail(`it must contain ${shape.mustContain!.map((p) => p.text).join(" and ")}, which Cognito replaces`);
-                }
-            }
-            if (shape.pattern && !shape.pattern.test(value)) return fail(`it must be ${shape.format ?? `a string matching ${shape.pattern.source}`}`);
-            if (shape.minLength !== undefined && value.length < shape.minLength)
-                return fail(`it must be at least ${shape.minLength} characters long`);
-            if (shape.maxLength !== undefined && value.length > shape.maxLength)
-                return fail(`it must be at most ${shape.maxLength} characters long`);
-            return [];
+            const problem = stringProblem(shape, value);
+            return problem ? fail(`it ${problem}`) : [];
+        }
         case "integer":
             if (typeof value !== "number" || !Number.isInteger(value)) return fail("it must be a whole number");
             if ((shape.min !== undefined && value < shape.min) || (shape.max !== undefined && value > shape.max))
@@ -83,19 +72,35 @@ function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[]
         case "map":
             if (!isRecord(value)) return fail("it must be an object of string keys to string values");
             const entries = Object.entries(value);
-            const failures = entries.flatMap(([k, v]) => [
+            const keyShape = { kind: "string", minLength: shape.keyLength?.[0], maxLength: shape.keyLength?.[1] } as const;
+            const failures = entries.flatMap(([k, v]) => {
                 // A key is not a path: the failure is the map's, and quotes the key once (its first characters).
-                ...validateValue({ kind: "string", minLength: shape.keyLength?.[0], maxLength: shape.keyLength?.[1] }, k, "key").map((f) => ({
-                    property: at,
-                    reason: `'${at}' has ${k === "" ? "an empty key" : `the key ${show(k)} (${k.length} characters)`}; a key ${f.reason.slice(f.reason.indexOf("; ") + 2).replace(/^it /, "")}`,
-                })),
-                ...validateValue({ kind: "string", minLength: shape.valueLength?.[0], maxLength: shape.valueLength?.[1] }, v, `${at}["${k}"]`),
-            ]);
+                const keyProblem = stringProblem(keyShape, k);
+                const key = k === "" ? "an empty key" : `the key ${show(k)} (${k.length} characters)`;
+                return [
+                    ...(keyProblem ? [{ property: at, reason: `'${at}' has ${key}; a key ${keyProblem}` }] : []),
+                    ...validateValue({ kind: "string", minLength: shape.valueLength?.[0], maxLength: shape.valueLength?.[1] }, v, `${at}["${k}"]`),
+                ];
+            });
             if (shape.maxEntries !== undefined && entries.length > shape.maxEntries) {
                 failures.push(...fail(`it may have at most ${shape.maxEntries} entries, not ${entries.length}${shape.maxEntriesWhy ? ` (${shape.maxEntriesWhy})` : ""}`));
             }
             return failures;
     }
+}
+
+/** What is wrong with a string against its shape ("must ..."), or undefined: for values and for map keys. */
+function stringProblem(shape: Extract<Shape, { kind: "string" }>, value: string): string | undefined {
+    if (value === "" && (shape.minLength ?? 0) > 0) return "must not be empty";
+    // What the value is before how long it is: a short non-ARN is told it is not an ARN. And the
+    // placeholders before the pattern: a message whose pattern requires {####} is best told so.
+    if ((shape.mustContain ?? []).some((placeholder) => !placeholder.pattern.test(value))) {
+        return `must contain ${shape.mustContain!.map((p) => p.text).join(" and ")}, which Cognito replaces`;
+    }
+    if (shape.pattern && !shape.pattern.test(value)) return `must be ${shape.format ?? `a string matching ${shape.pattern.source}`}`;
+    if (shape.minLength !== undefined && value.length < shape.minLength) return `must be at least ${shape.minLength} characters long`;
+    if (shape.maxLength !== undefined && value.length > shape.maxLength) return `must be at most ${shape.maxLength} characters long`;
+    return undefined;
 }
 
 function itemCount(shape: { minItems?: number; maxItems?: number }, list: unknown[], fail: (allowed: string) => CheckFailure[]) {
