@@ -30,9 +30,11 @@ import {
 import * as ts from "typescript";
 import { awsNames } from "../provider/awsNames";
 import provider = require("../provider/runtime");
+import { toCognito } from "../provider/convert";
 import { resourceInputs } from "../provider/resourceInputs";
 import { Field } from "../provider/table";
 import { userPoolProperties } from "../provider/userPoolProperties";
+import { awsPoolArgs } from "../examples/migration/awsPool";
 import { Engine, Step } from "./support/engine";
 import { localCognito } from "./support/localCognito";
 import { firstPassOnly } from "./support/passes";
@@ -89,6 +91,34 @@ function ourInputPaths(): Set<string> {
     };
     walk([...userPoolProperties, ...resourceInputs.filter((f) => f.apply !== "options")], "");
     return paths;
+}
+
+/**
+ * @pulumi/aws's arguments under UserPool's names, through the name table: a top-level argument moves to our
+ * path (passwordPolicy → policies.passwordPolicy), a nested one takes our last name; keys the table does not
+ * list (a map's, such as a tag's) stay as they are.
+ */
+function ourArguments(args: Record<string, unknown>): Record<string, unknown> {
+    const rename = (value: unknown, awsPath: string): unknown => {
+        if (Array.isArray(value)) return value.map((item) => rename(item, `${awsPath}[]`));
+        if (value === null || typeof value !== "object") return value;
+        return Object.fromEntries(
+            Object.entries(value).map(([key, v]) => {
+                const ours = awsNames.arguments[`${awsPath}.${key}`]?.ours;
+                return [ours ? ours.slice(ours.lastIndexOf(".") + 1) : key, rename(v, `${awsPath}.${key}`)];
+            }),
+        );
+    };
+    const result: Record<string, any> = {};
+    for (const [key, value] of Object.entries(args)) {
+        const ours = awsNames.arguments[key]?.ours;
+        assert.ok(ours, `@pulumi/aws's ${key} has no UserPool name in provider/awsNames.ts`);
+        const parts = ours.split(".");
+        let node = result;
+        for (const part of parts.slice(0, -1)) node = node[part] ??= {};
+        node[parts[parts.length - 1]] = rename(value, key);
+    }
+    return result;
 }
 
 describe("@pulumi/aws's names and ours (provider/awsNames.ts)", () => {
@@ -211,29 +241,9 @@ firstPassOnly("migrating a stack from @pulumi/aws's aws.cognito.UserPool to User
     };
 
     before(async () => {
-        // The pool as @pulumi/aws made it from 1-aws.ts's declaration, and its users.
-        const created = await cognito().send(
-            new CreateUserPoolCommand({
-                PoolName: "app-users",
-                UsernameAttributes: ["email"],
-                AutoVerifiedAttributes: ["email"],
-                Policies: {
-                    PasswordPolicy: {
-                        MinimumLength: 12,
-                        RequireLowercase: true,
-                        RequireNumbers: true,
-                        RequireSymbols: false,
-                        RequireUppercase: true,
-                        TemporaryPasswordValidityDays: 7,
-                    },
-                },
-                Schema: [{ Name: "tenant", AttributeDataType: "String", Mutable: true, StringAttributeConstraints: { MinLength: "1", MaxLength: "64" } }],
-                AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "verified_email", Priority: 1 }] },
-                EmailConfiguration: { EmailSendingAccount: "COGNITO_DEFAULT" },
-                UserPoolTags: { team: "identity" },
-                DeletionProtection: "ACTIVE",
-            }),
-        );
+        // The pool as @pulumi/aws made it from 1-aws.ts's declaration (its arguments under CreateUserPool's
+        // names, through the name table and the property table), and its users.
+        const created = await cognito().send(new CreateUserPoolCommand(toCognito(userPoolProperties, ourArguments({ ...awsPoolArgs })) as any));
         poolId = created.UserPool!.Id!;
         for (const email of users) {
             await cognito().send(
@@ -258,17 +268,22 @@ firstPassOnly("migrating a stack from @pulumi/aws's aws.cognito.UserPool to User
         await cognito().send(new DeleteUserPoolCommand({ UserPoolId: poolId })).catch(() => undefined);
     });
 
+    /** Runs `program`'s preview and then its up: both must plan `steps`; the up's result. */
+    const previewAndUp = async (program: string, steps: string[]) => {
+        engine.options.program = join(example, program);
+        assert.deepEqual(plan((await run(() => engine.preview())).steps), steps, `${program}: preview`);
+        const up = await run(() => engine.up());
+        assert.deepEqual(plan(up.steps), steps, `${program}: up`);
+        return up;
+    };
+
     it("1-aws.ts: the pool is @pulumi/aws's", async () => {
         const up = await run(() => engine.up());
         assert.deepEqual(plan(up.steps), ["create aws:cognito/userPool:UserPool"]);
     });
 
     it("2-both.ts: the UserPool adopts the pool (no CreateUserPool, the same id, the same name); the aws resource is unchanged", async () => {
-        engine.options.program = join(example, "2-both.ts");
-        const preview = await run(() => engine.preview());
-        assert.deepEqual(plan(preview.steps), ["create UserPool", "same aws:cognito/userPool:UserPool"]);
-        const up = await run(() => engine.up());
-        assert.deepEqual(plan(up.steps), ["create UserPool", "same aws:cognito/userPool:UserPool"]);
+        const up = await previewAndUp("2-both.ts", ["create UserPool", "same aws:cognito/userPool:UserPool"]);
         assert.equal(up.outputs.userPoolId, poolId, "the UserPool is the pool @pulumi/aws made");
         assert.ok(!calls.includes("CreateUserPool"), `no pool was created: ${calls.join(", ")}`);
 
@@ -283,11 +298,7 @@ firstPassOnly("migrating a stack from @pulumi/aws's aws.cognito.UserPool to User
     });
 
     it("index.ts: the aws resource leaves the stack; the pool, its id and its users stay", async () => {
-        engine.options.program = join(example, "index.ts");
-        const preview = await run(() => engine.preview());
-        assert.deepEqual(plan(preview.steps), ["delete aws:cognito/userPool:UserPool", "same UserPool"]);
-        const up = await run(() => engine.up());
-        assert.deepEqual(plan(up.steps), ["delete aws:cognito/userPool:UserPool", "same UserPool"]);
+        const up = await previewAndUp("index.ts", ["delete aws:cognito/userPool:UserPool", "same UserPool"]);
         assert.equal(up.outputs.userPoolId, poolId);
         assert.deepEqual(
             calls.filter((c) => c === "CreateUserPool" || c === "DeleteUserPool"),

@@ -13,19 +13,16 @@
 // Versions before the oldest never call a dynamic provider's `configure` (the host gained it with
 // pulumi/pulumi#17697), so stack config such as `cognito-user-pool:endpoint` would be silently ignored.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { CognitoIdentityProviderClient, DeleteUserPoolCommand, DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { declaredOutputs, MODULE_SETTINGS, typeCheck, writeProgram } from "./support/consumerTypes";
 import { localCognito } from "./support/localCognito";
-import { consumerProject, PACKAGE } from "./support/npmProject";
+import { consumerProject, PACKAGE, registeredInConsumer } from "./support/npmProject";
 import { firstPassOnly } from "./support/passes";
 import { ProviderHost } from "./support/providerHost";
 import { repoRoot } from "./support/stacks";
 
-const run = promisify(execFile);
 const REGION = "us-east-1";
 const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
 const lock = JSON.parse(readFileSync(join(repoRoot, "package-lock.json"), "utf8"));
@@ -49,40 +46,6 @@ function nodeFloor(engines: string | undefined, who: string): number {
     return Number(match[1]);
 }
 
-/**
- * Registers a UserPool named "users" once per entry of `argsList`, in the project, through its own
- * @pulumi/pulumi (the engine mocked): the inputs the engine would receive each time.
- */
-async function registered(project: string, argsList: Record<string, unknown>[]): Promise<Record<string, any>[]> {
-    const env = { ...process.env, PULUMI_CONFIG: JSON.stringify({ "aws:region": REGION }) };
-    const { stdout } = await run(process.execPath, ["register.js", JSON.stringify(argsList)], { cwd: project, env });
-    return JSON.parse(stdout);
-}
-
-const REGISTER = `// Registers a UserPool "users" for each entry of process.argv[2] (a JSON list of args) with this
-// project's @pulumi/pulumi, the engine mocked, and prints the inputs the engine receives each time, the
-// serialized provider among them, as a JSON list.
-const pulumi = require("@pulumi/pulumi");
-const inputs = [];
-pulumi.runtime.setMocks(
-    {
-        newResource: (args) => {
-            inputs.push(args.inputs);
-            return { id: undefined, state: args.inputs };
-        },
-        call: () => ({}),
-    },
-    "oldest-consumer",
-    "oldest",
-    true,
-);
-const { UserPool } = require("${PACKAGE}");
-const argsList = JSON.parse(process.argv[2]);
-for (const args of argsList) new UserPool("users", args);
-const wait = () => (inputs.length < argsList.length ? setTimeout(wait, 10) : process.stdout.write(JSON.stringify(inputs)));
-wait();
-`;
-
 firstPassOnly("the oldest @pulumi/pulumi the peer range admits", function (this: Mocha.Suite) {
     this.timeout(60_000);
     const oldest = oldestAdmitted();
@@ -101,7 +64,6 @@ firstPassOnly("the oldest @pulumi/pulumi the peer range admits", function (this:
         const typesNode = JSON.parse(readFileSync(join(repoRoot, "node_modules/@types/node/package.json"), "utf8")).version;
         project = await consumerProject(repoRoot, `pulumi-${oldest}`, { "@pulumi/pulumi": oldest, "@types/node": typesNode });
         console.log(`      npm pack + npm install (@pulumi/pulumi ${oldest}): ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        writeFileSync(join(project, "register.js"), REGISTER);
         // The type check takes a few seconds in a process of its own: it runs while the host is driven.
         const folder = join(project, "types");
         writeProgram(folder, MODULE_SETTINGS[0], declaredOutputs(join(project, "node_modules", PACKAGE)));
@@ -137,7 +99,7 @@ firstPassOnly("the oldest @pulumi/pulumi the peer range admits", function (this:
     });
 
     it(`@pulumi/pulumi ${oldest} registers a UserPool and stores the provider by reference`, async () => {
-        [inputs, updatedInputs] = await registered(project, [
+        [inputs, updatedInputs] = await registeredInConsumer(project, REGION, [
             { usernameAttributes: ["email"], policies: { passwordPolicy: { minimumLength: 12 } } },
             { usernameAttributes: ["email"], policies: { passwordPolicy: { minimumLength: 14 } } },
         ]);

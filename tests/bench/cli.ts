@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { Consumer, ok, OperationResult } from "../cli/consumer";
 import { ensurePulumiCli } from "../cli/pulumiCli";
 import type { LocalCognito } from "../support/localCognito";
-import { median } from "./stats";
+import { countCalls, median } from "./stats";
 
 export const CLI_POOLS = 10;
 /** Whole lifecycles; each operation's time is the median over them. */
@@ -50,9 +50,7 @@ export async function cliFigures(lc: LocalCognito, log: (line: string) => void):
                 const started = performance.now();
                 const result = ok(await run(), `pulumi ${op}`);
                 operations[op].seconds.push((performance.now() - started) / 1000);
-                const counts: Record<string, number> = {};
-                for (const c of lc.calls()) counts[c] = (counts[c] ?? 0) + 1;
-                operations[op].callsPerPool = Object.fromEntries(Object.entries(counts).map(([c, n]) => [c, n / CLI_POOLS]));
+                operations[op].callsPerPool = countCalls(lc.calls(), CLI_POOLS);
                 return result;
             };
             await timed("up (create)", () => stack.up());

@@ -4,20 +4,18 @@
 // Not part of `npm test` (mocha runs tests/**/*.test.ts only).
 import { CognitoIdentityProviderClient, DeleteUserPoolCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import * as pulumi from "@pulumi/pulumi";
-import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import http = require("node:http");
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { performance } from "node:perf_hooks";
 import { LocalCognito, startLocalCognito } from "../support/localCognito";
-import { sharedConsumer } from "../support/npmProject";
+import { registeredInConsumer, sharedConsumer } from "../support/npmProject";
 import { ProviderHost } from "../support/providerHost";
 import { timeVsPoolsChart } from "./chart";
 import { cliFigures } from "./cli";
 import { machine, motoPids, peakMemoryKiB, processCpuMs } from "./machine";
 import { writeReport } from "./report";
-import { growthExponent, linearFit, median } from "./stats";
+import { countCalls, growthExponent, linearFit, median } from "./stats";
 import {
     declaration,
     directWay,
@@ -110,28 +108,10 @@ async function registeredInputs(): Promise<Props> {
  * started in this repository resolves through the package's link in node_modules.
  */
 async function installedProviderText(): Promise<string> {
-    const project = await sharedConsumer(repoRoot);
-    const script = join(project, "bench-register.js");
-    writeFileSync(
-        script,
-        `const pulumi = require("@pulumi/pulumi");
-let captured;
-pulumi.runtime.setMocks({ newResource: (a) => { captured = a.inputs; return { id: undefined, state: a.inputs }; }, call: () => ({}) }, "bench", "bench", false);
-const { UserPool } = require("pulumi-cognito-user-pool");
-new UserPool("bench-template", { poolName: "bench-template" });
-const wait = setInterval(() => { if (captured) { clearInterval(wait); process.stdout.write(JSON.stringify(captured.__provider)); } }, 20);
-`,
-    );
-    const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: project, env: { ...process.env, PULUMI_CONFIG: JSON.stringify({ "aws:region": REGION }) } });
-    const text = JSON.parse(stdout) as string;
+    const [inputs] = await registeredInConsumer(await sharedConsumer(repoRoot), REGION, [{ poolName: "bench-template" }]);
+    const text = String(inputs.__provider);
     if (!text.includes('require("pulumi-cognito-user-pool/provider")')) throw new Error(`the installed package's provider is not stored by reference:\n${text}`);
     return text;
-}
-
-function countCalls(calls: string[], pools: number): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const c of calls) counts[c] = (counts[c] ?? 0) + 1;
-    return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / pools]));
 }
 
 /**

@@ -1,10 +1,17 @@
-// Small statistics for the benchmark: medians and a least-squares line.
+// Small statistics for the benchmark: medians, calls per pool and a least-squares line.
 
 export function median(values: number[]): number {
     if (values.length === 0) return NaN;
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Calls per pool, by operation name, from a log of call names made for `pools` pools. */
+export function countCalls(calls: string[], pools: number): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const c of calls) counts[c] = (counts[c] ?? 0) + 1;
+    return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / pools]));
 }
 
 export interface LinearFit {

@@ -110,3 +110,41 @@ export function sharedConsumer(repoRoot: string): Promise<string> {
     const version = (pkg: string) => JSON.parse(readFileSync(join(repoRoot, "node_modules", pkg, "package.json"), "utf8")).version as string;
     return consumerProject(repoRoot, "project", { "@pulumi/pulumi": version("@pulumi/pulumi"), "@types/node": version("@types/node") });
 }
+
+/** The script registeredInConsumer runs in a consumer project (written there on first use). */
+const REGISTER = `// Registers a UserPool "users" for each entry of process.argv[2] (a JSON list of args) with this
+// project's @pulumi/pulumi, the engine mocked, and prints the inputs the engine receives each time, the
+// serialized provider among them, as a JSON list.
+const pulumi = require("@pulumi/pulumi");
+const inputs = [];
+pulumi.runtime.setMocks(
+    {
+        newResource: (args) => {
+            inputs.push(args.inputs);
+            return { id: undefined, state: args.inputs };
+        },
+        call: () => ({}),
+    },
+    "consumer",
+    "consumer",
+    true,
+);
+const { UserPool } = require("${PACKAGE}");
+const argsList = JSON.parse(process.argv[2]);
+for (const args of argsList) new UserPool("users", args);
+const wait = () => (inputs.length < argsList.length ? setTimeout(wait, 10) : process.stdout.write(JSON.stringify(inputs)));
+wait();
+`;
+
+/**
+ * Registers a UserPool named "users" once per entry of `argsList` in a consumer project, through the
+ * project's own @pulumi/pulumi and installed package (the engine mocked, `aws:region` set to `region`):
+ * the inputs the engine would receive each time, the serialized provider as a user's state holds it.
+ */
+export async function registeredInConsumer(project: string, region: string, argsList: Record<string, unknown>[]): Promise<Record<string, any>[]> {
+    const script = join(project, "register.js");
+    if (!existsSync(script)) writeFileSync(script, REGISTER);
+    const env = { ...process.env, PULUMI_CONFIG: JSON.stringify({ "aws:region": region }) };
+    const { stdout } = await promisify(execFile)(process.execPath, [script, JSON.stringify(argsList)], { cwd: project, env });
+    return JSON.parse(stdout);
+}
