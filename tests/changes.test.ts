@@ -189,6 +189,21 @@ describe("diff and update", function () {
         await assert.rejects(provider.diff!(id, outs, { ...inputs, schema: [] }), /attribute 'tenant' cannot be removed/);
     });
 
+    it("the standard attributes state leaves out (at Cognito's defaults) still count: declared as they are, no change; changed, refused as a change", async () => {
+        const { id, outs } = await createPool({ poolName: "standard" });
+        assert.deepEqual(outs.schemaAttributes, [], "the twenty standard attributes at their defaults are not in state");
+        const email = { name: "email", attributeDataType: "String", mutable: true, required: false };
+        const declared = { poolName: "standard", schema: [email] };
+        assert.deepEqual(await provider.diff!(id, outs, declared), { changes: false, replaces: [], deleteBeforeReplace: false });
+        const updated = (await provider.update!(id, outs, declared)).outs;
+        const read = (await provider.read!(id, updated)).props!;
+        assert.deepEqual(updated.schema, read.schema, "the outputs an update builds show the attribute as a refresh does");
+        await assert.rejects(
+            provider.diff!(id, outs, { poolName: "standard", schema: [{ ...email, required: true }] }),
+            /attribute 'email': required is false in the pool and cannot be changed to true/,
+        );
+    });
+
     it("deleting a protected pool fails clearly and leaves the pool untouched", async () => {
         const { id, outs } = await createPool({ poolName: "protected", deletionProtection: "ACTIVE" });
         await assert.rejects(provider.delete!(id, outs), (err: Error) => {

@@ -208,6 +208,17 @@ describe("the current Cognito API: the newer members", function () {
             assert.equal(pool.UserPoolAddOns.AdvancedSecurityMode, "OFF");
         });
 
+        it("the tier check fills in what the pool keeps without writing it into the declaration it was given", async () => {
+            const { id, outs } = await provider.create({ poolName: "kept-history", policies: { passwordPolicy: { passwordHistorySize: 4 } } });
+            created.push(id);
+            // Password history is kept as the pool has it when undeclared: the tier check counts it (ESSENTIALS
+            // allows it), and the declaration stays as the program wrote it.
+            const declared = { poolName: "kept-history", policies: { passwordPolicy: { minimumLength: 10 } } };
+            const before = structuredClone(declared);
+            assert.deepEqual(await provider.diff!(id, outs, declared), { changes: true, replaces: [], deleteBeforeReplace: false });
+            assert.deepEqual(declared, before);
+        });
+
         it("email MFA: ESSENTIALS+, DEVELOPER sending, MFA on, and a recovery besides email; MFA OFF with a factor, and ON with none, fail", async () => {
             const email = { emailMfaConfiguration: { message: "Code {####}" } };
             assert.ok((await check({ ...MFA_BASE, emailConfiguration: undefined, ...email })).some((r) => /email MFA sends through your SES identity/.test(r)));
