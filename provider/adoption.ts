@@ -8,6 +8,8 @@ import { changedPaths } from "./desiredState";
 import { declarationOf } from "./poolState";
 import { currentState } from "./reads";
 import { regionOfPool, resourceInputs } from "./resourceInputs";
+import { allAttributes, schemaAsDeclared } from "./schemaAttributes";
+import { secretPaths, touchesSecret } from "./secrets";
 import { Field, isUnknown } from "./table";
 import { userPoolProperties } from "./userPoolProperties";
 
@@ -39,13 +41,15 @@ export async function withAdoption(olds: Props, declared: Props): Promise<Props>
     const id = declared.existingPoolId;
     const creating = Object.keys(olds).filter((k) => k !== "__provider").length === 0;
     if (!creating || typeof id !== "string" || isUnknown(id)) return declared;
-    const current = await currentState(id, declared);
-    if (!current) {
+    const found = await currentState(id);
+    if (!found) {
         throw new Error(
             `existingPoolId: there is no user pool ${id} in ${regionOfPool(id)} to adopt. Check the id (the Cognito console lists it), ` +
                 "the region and the credentials, or remove existingPoolId to create a new pool.",
         );
     }
+    // The declared attributes as the pool has them, for what the adoption changes.
+    const current: Props = { ...found, schema: schemaAsDeclared(allAttributes(found.schemaAttributes), declared.schema) };
     const pool = declarationOf(current);
     const inputs: Props = { ...declared };
     const kept: string[] = [];
@@ -56,22 +60,33 @@ export async function withAdoption(olds: Props, declared: Props): Promise<Props>
         kept.push(field.name);
     }
     if (inputs.poolName === undefined) inputs.poolName = current.poolName;
+    // The values quoted are the pool's and the program's: none at a path the program marked secret.
+    const secrets = secretPaths(declared);
     const changes = describing.flatMap((field) =>
         declared[field.name] === undefined
             ? []
-            : changedPaths(field, current[field.name], declared[field.name]).map(
-                  (path) => `${path}: the pool has ${show(at(current, path))}; this UserPool sets ${show(at(declared, path) ?? field.default)}`,
+            : changedPaths(field, current[field.name], declared[field.name]).map((path) =>
+                  touchesSecret(path, secrets)
+                      ? `${path}: changed (the value is secret)`
+                      : `${path}: the pool has ${show(at(current, path))}; this UserPool sets ${show(at(declared, path) ?? field.default)}`,
               ),
     );
     const adopted: Adopted = { poolId: id, kept, changes };
     return { ...inputs, adopted };
 }
 
-/** `adopted` is the record of the adoption and never changes; what it kept stays kept until declared. */
+/**
+ * `adopted` is the record of the adoption and never changes; what it kept stays kept until declared, and
+ * so does the pool's name: a program that removes existingPoolId (the class then names the pool after
+ * the resource) does not rename the pool it adopted.
+ */
 function carryForward(olds: Props, declared: Props, previous: Adopted): Props {
     const inputs: Props = { ...declared };
     for (const name of previous.kept) if (declared[name] === undefined && olds[name] !== undefined) inputs[name] = olds[name];
-    if (inputs.poolName === undefined && olds.poolName !== undefined) inputs.poolName = olds.poolName;
+    if ((inputs.poolName === undefined || declared.poolNameIsResourceName === true) && olds.poolName !== undefined) {
+        inputs.poolName = olds.poolName;
+        delete inputs.poolNameIsResourceName;
+    }
     return { ...inputs, adopted: previous };
 }
 

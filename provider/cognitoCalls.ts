@@ -54,10 +54,10 @@ export async function send<T>(command: any, options: CallOptions<T>): Promise<T>
     const settings = currentSettings();
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
-        await rateLimit();
+        const answered = await rateLimit();
         callStats.calls++;
         try {
-            return (await withDeadline(settings.requestTimeoutMs, (abortSignal) => cognito(options.region).send(command, { abortSignal }))) as T;
+            return (await withDeadline(settings.requestTimeoutMs, (abortSignal) => cognito(options.region).send(command, { abortSignal })).finally(answered)) as T;
         } catch (err) {
             const outcome = outcomeOf(err);
             const elapsed = Date.now() - started;
@@ -142,27 +142,52 @@ function backoff(attempt: number, baseMs: number): number {
     return Math.random() * Math.min(20_000, baseMs * 2 ** (attempt - 1));
 }
 
-// The rate limit: a token bucket refilled at requestsPerSecond, holding half a second's worth, so that
-// no one-second window sees more than 1.5 × the rate (15 at the default 10: Cognito's quota).
-let tokens = 0;
+// The rate limit, shared by every call this process makes (one process serves one stack operation, so
+// two stacks deployed at once each have their own). Two rules, both needed:
+// - a token bucket refilled at requestsPerSecond and holding half a second's worth: the long-run rate;
+// - at most 1.5 × requestsPerSecond calls in any one-second window as Cognito counts them (15 at the
+//   default 10: Cognito's quota), from the first call of the process, whatever the bucket holds. Cognito
+//   counts a call when it arrives, which is some time after it left (the SDK's first calls are slow to
+//   leave) and before its answer came back: so a call counts from when it leaves until a second after its
+//   answer. Then, for any one-second window at Cognito, every call that arrived in it was still counted
+//   when the last of them left, and there were never more than the limit.
+const WINDOW_MS = 1000;
+let tokens: number | undefined;
 let lastRefill = 0;
+/** The calls that may still count in some window at Cognito: until a second after their answer. */
+const counted: { answered?: number }[] = [];
 let queue: Promise<void> = Promise.resolve();
 
-function rateLimit(): Promise<void> {
+/** Waits for the call's turn; the returned function is called when its answer (or failure) came back. */
+function rateLimit(): Promise<() => void> {
     const next = queue.then(async () => {
         const rate = currentSettings().requestsPerSecond;
+        const capacity = Math.max(1, rate / 2);
+        const inWindow = Math.max(1, Math.floor(rate * 1.5));
         for (;;) {
-            const now = Date.now();
-            tokens = Math.min(Math.max(1, rate / 2), tokens + ((now - lastRefill) / 1000) * rate);
+            const now = performance.now();
+            tokens = Math.min(capacity, tokens === undefined ? capacity : tokens + ((now - lastRefill) / 1000) * rate);
             lastRefill = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return;
+            for (let i = counted.length - 1; i >= 0; i--) {
+                const answered = counted[i].answered;
+                if (answered !== undefined && answered <= now - WINDOW_MS) counted.splice(i, 1);
             }
-            await sleep(((1 - tokens) / rate) * 1000);
+            if (tokens >= 1 && counted.length < inWindow) {
+                tokens -= 1;
+                const call: { answered?: number } = {};
+                counted.push(call);
+                return () => {
+                    call.answered = performance.now();
+                };
+            }
+            const forToken = tokens >= 1 ? 0 : ((1 - tokens) / rate) * 1000;
+            const expiries = counted.map((c) => (c.answered === undefined ? Infinity : c.answered + WINDOW_MS - now)).sort((a, b) => a - b);
+            const forWindow = counted.length < inWindow ? 0 : expiries[0];
+            // A window full of calls still under way frees up when one answers: look again shortly.
+            await sleep(Math.max(1, forToken, Number.isFinite(forWindow) ? forWindow : 10));
         }
     });
-    queue = next.catch(() => undefined);
+    queue = next.then(() => undefined, () => undefined);
     return next;
 }
 

@@ -104,8 +104,9 @@ export function cognito(poolRegion?: string): CognitoIdentityProviderClient {
             ...(region ? { region } : {}),
             ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
             maxAttempts: 1,
-            // The deadline that counts is cognitoCalls.ts's (withDeadline); these make a stalled socket fail early too.
-            requestHandler: { requestTimeout: settings.requestTimeoutMs, connectionTimeout: settings.requestTimeoutMs, throwOnRequestTimeout: true },
+            // The deadline that counts is cognitoCalls.ts's (withDeadline); the SDK's own, later, only backs it up
+            // (it watches an idle socket, not the whole call), so that a test can tell which one fired.
+            requestHandler: { requestTimeout: settings.requestTimeoutMs * 2, connectionTimeout: settings.requestTimeoutMs * 2, throwOnRequestTimeout: true },
         });
         clients.set(key, client);
     }

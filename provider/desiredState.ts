@@ -16,6 +16,10 @@ export function changedPaths(field: Field, olds: unknown, news: unknown, path: s
     // The common case, and the cheap one: the declaration is exactly what the pool holds.
     if (news !== undefined && sameValue(olds, news)) return [];
     if (news === undefined && (field.undeclared === "keep" || field.undeclared === "ignore")) return [];
+    if (field.undeclared === "absent" && field.shape.kind === "object") {
+        const present = field.present ?? isRecord;
+        if (present(olds) !== present(news)) return [path];
+    }
     if (field.shape.kind === "object") {
         const o = isRecord(olds) ? olds : {};
         const n = isRecord(news) ? news : {};
@@ -36,6 +40,8 @@ export function desiredValue(field: Field, olds: unknown, news: unknown): unknow
 
 function desiredRaw(field: Field, olds: unknown, news: unknown): unknown {
     const shape = field.shape;
+    // Not known yet (preview): stays so, never replaced by defaults.
+    if (isUnknown(news)) return news;
     if (news === undefined) {
         if (field.undeclared === "keep") return olds;
         if (field.undeclared === "ignore" || field.undeclared === "absent") return undefined;

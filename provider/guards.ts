@@ -2,13 +2,17 @@
 // that has users needs the user's consent (allowReplacementWithUsers), the way Pulumi's own `protect`
 // needs to be lifted before a destroy. The messages say what is at stake and exactly what to do.
 //
-// Consent has to outlive the process that saw it. The engine replaces a pool in three steps (Diff,
-// Create of the new pool, Delete of the old one), and when that Delete fails the old pool stays in state
-// pending deletion: every later `pulumi up` retries only the Delete, with the old pool's outputs, in a new
-// host process (pkg/resource/deploy/step_generator.go, GenerateDeletes). So a consented replacement also
-// tags the old pool in Cognito (CONSENT_TAG) once the new pool exists, and a later Delete finds it there.
+// A consent covers what it was given for, and nothing else: the replacement of that resource, the
+// deletion of the pool it replaced, and that pool's delete retried in later runs. The engine replaces a
+// pool in three steps (Diff, Create of the new pool, Delete of the old one), and when that Delete fails
+// the old pool stays in state pending deletion: every later `pulumi up` retries only the Delete, with the
+// old pool's outputs, in a new provider process (pkg/resource/deploy/step_generator.go, GenerateDeletes).
+// So once the new pool exists, the Create of a consented replacement records the consent on the old pool
+// in Cognito (CONSENT_TAG), naming the resource (a digest of its URN) and the pool that replaced it; a
+// Delete honours it only for that resource, and an adoption of the pool wipes it.
 import { TagResourceCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { send } from "./cognitoCalls";
+import { Decision, decisionFor, URN, urnDigest } from "./deployment";
 import { PROVIDER_TAG_PREFIX } from "./poolState";
 import { describe, label } from "./reads";
 import { regionOfPool } from "./resourceInputs";
@@ -20,11 +24,6 @@ const PROTECT_DOC = "https://www.pulumi.com/docs/iac/concepts/options/protect/";
 /** On a pool being replaced with the user's consent: its deletion, whenever it comes, is consented. */
 export const CONSENT_TAG = `${PROVIDER_TAG_PREFIX}replacement-consented`;
 
-/** Pools whose replacement the user consented to in this process, with their ARNs (to tag them). */
-const consentedReplacements = new Map<string, string | undefined>();
-/** `poolName|region` of every UserPool whose declaration consents, seen in this process. */
-const consentingDeclarations = new Set<string>();
-
 export function consents(props: Props): boolean {
     return props.allowReplacementWithUsers === true;
 }
@@ -32,15 +31,6 @@ export function consents(props: Props): boolean {
 /** The old pool stays (the retainOnDelete resource option): a replacement loses no user. */
 export function retained(props: Props): boolean {
     return props.resourceOptions?.retainOnDelete === true;
-}
-
-function declarationKey(props: Props, id?: string): string {
-    return `${props.poolName}|${props.region ?? regionOfPool(id)}`;
-}
-
-/** Diff sees every declaration: one that consents also covers a deletion left pending by an earlier run. */
-export function noteConsent(id: string, news: Props): void {
-    if (consents(news)) consentingDeclarations.add(declarationKey(news, id));
 }
 
 /**
@@ -60,10 +50,7 @@ export async function checkReplacement(id: string, olds: Props, news: Props, rea
                 "make this change; or keep the old pool with the retainOnDelete resource option.",
         );
     }
-    if (consents(news)) {
-        consentedReplacements.set(id, olds.arn ?? pool?.Arn);
-        return;
-    }
+    if (consents(news)) return;
     const users = Number(pool?.EstimatedNumberOfUsers ?? 0);
     if (users === 0) return;
     throw new Error(
@@ -76,36 +63,53 @@ export async function checkReplacement(id: string, olds: Props, news: Props, rea
 }
 
 /**
- * After a new pool was created (only `pulumi up` creates): record in Cognito, on each old pool whose
- * replacement was consented in this process, that its deletion is consented. Best effort: this process
- * remembers it anyway, and a failure here must not fail the create.
+ * After the Create of a replacement made the new pool (only `pulumi up` creates): when the Diff of the
+ * same resource in this operation consented to replacing its pool, record that on the old pool. Best
+ * effort: a Delete in this operation has the Diff's decision anyway; without the record, a Delete retried
+ * in a later run is guarded by the user count.
  */
-export async function recordConsents(): Promise<void> {
-    for (const [id, arn] of [...consentedReplacements]) {
-        if (!arn) continue;
-        await send(new TagResourceCommand({ ResourceArn: arn, Tags: { [CONSENT_TAG]: "true" } }), {
-            what: `record on user pool ${id} that its replacement was consented`,
-            region: regionOfPool(id),
-        }).then(
-            () => consentedReplacements.set(id, undefined),
-            () => undefined,
-        );
-    }
+export async function recordConsent(urn: unknown, newPoolId: string): Promise<void> {
+    const decision = decisionFor(urn);
+    if (typeof urn !== "string" || !decision?.replaces || !decision.consents || !decision.arn || decision.poolId === newPoolId) return;
+    await send(new TagResourceCommand({ ResourceArn: decision.arn, Tags: { [CONSENT_TAG]: `${urnDigest(urn)}:${newPoolId}` } }), {
+        what: `record on user pool ${decision.poolId} that its replacement was consented`,
+        region: regionOfPool(decision.poolId),
+    }).catch(() => undefined);
 }
 
-/** The user consented to losing the pool's users, as far as is known without asking Cognito. */
-export function consentKnown(id: string, props: Props): boolean {
-    return consents(props) || consentedReplacements.has(id) || consentingDeclarations.has(declarationKey(props, id));
+/**
+ * Whether the Delete of pool `id` (with `props`, its record) is consented, as far as is known without
+ * asking Cognito: true, false, or "recorded" (only if the pool carries a consent for this resource).
+ * - The Diff of the same resource ran in this operation: its program, the one being applied, decides,
+ *   for its own pool (a replacement, deleteBeforeReplace included) and for a pool an earlier replacement
+ *   of it left pending deletion. A consent withdrawn is withdrawn.
+ * - No Diff (the resource was removed from the program, or `pulumi destroy`): the program last applied
+ *   to this pool (its record) decides, or a consent recorded on it by the replacement that left it.
+ */
+export function deletionConsent(props: Props): boolean | "recorded" {
+    const decision: Decision | undefined = decisionFor(props[URN]);
+    if (decision) return decision.consents;
+    return consents(props) || "recorded";
 }
 
-/** Before DeleteUserPool: the pool's live user count, unless the user consented (in state, in Cognito, or in this deployment). */
-export function checkDeletion(id: string, props: Props, pool: Props): void {
+/** The program being applied withdrew the consent a replacement recorded on its old pool. */
+export function consentWithdrawn(pool: Props, props: Props): boolean {
+    const decision = decisionFor(props[URN]);
+    return decision !== undefined && !decision.consents && recordedConsent(pool, props);
+}
+
+/** The consent recorded on the pool is for this resource (or for a record older than URNs: this pool's replacement). */
+export function recordedConsent(pool: Props, props: Props): boolean {
+    const value = pool.UserPoolTags?.[CONSENT_TAG];
+    if (typeof value !== "string") return false;
+    const urn = props[URN];
+    return typeof urn !== "string" || value.split(":")[0] === urnDigest(urn);
+}
+
+/** Before DeleteUserPool: the pool's live user count, unless the user consented. */
+export function checkDeletion(id: string, props: Props, pool: Props, consent: boolean | "recorded"): void {
     const liveUsers = Number(pool.EstimatedNumberOfUsers ?? 0);
-    const consented =
-        consents(props) ||
-        consentedReplacements.has(id) ||
-        pool.UserPoolTags?.[CONSENT_TAG] === "true" ||
-        consentingDeclarations.has(declarationKey(props, id));
+    const consented = consent === true || (consent === "recorded" && recordedConsent(pool, props));
     if (consented || liveUsers === 0) return;
     throw new Error(
         `Could not delete user pool ${label(id, props)}: it has ${liveUsers} user${liveUsers === 1 ? "" : "s"}, whose accounts would be lost. Nothing was deleted.\n` +

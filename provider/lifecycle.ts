@@ -12,19 +12,18 @@ import {
 import { randomUUID } from "node:crypto";
 import { isNotFound } from "./awsErrors";
 import { send } from "./cognitoCalls";
-import { checkDeletion, consentKnown, recordConsents } from "./guards";
+import { URN } from "./deployment";
+import { checkDeletion, CONSENT_TAG, consentWithdrawn, deletionConsent, recordConsent } from "./guards";
 import { withIgnoredChanges } from "./options";
 import { show } from "./validate";
-import { featuresAbove, rank, Tier } from "./tiers";
-import { mfaState, needsMfaConfigAfterCreate, setUserPoolMfaConfigRequest, totpEnabled } from "./mfa";
-import { currentState, describe, label, readMfa } from "./reads";
-import { DECLARED, declarationRecord, refreshedInputs } from "./declared";
+import { DEFAULT_TIER, featuresAbove, rank, Tier } from "./tiers";
+import { mfaMayBeSet, mfaState, needsMfaConfigAfterCreate, setUserPoolMfaConfigRequest, totpEnabled } from "./mfa";
+import { currentState, describe, label, nameOf, readMfa } from "./reads";
 import { createUserPoolRequest, desiredMembers, plan, updateUserPoolRequest } from "./plan";
 import { isRecord } from "./convert";
-import { mfaMayBeSet } from "./mfa";
-import { allAttributes, schemaAsDeclared } from "./schemaAttributes";
 import { userPoolProperties } from "./userPoolProperties";
-import { declarationOf, poolState, PROVIDER_TAG_PREFIX, withoutUndefined } from "./poolState";
+import { declarationOf, poolState, PROVIDER_TAG_PREFIX } from "./poolState";
+import { COMPUTED_OUTPUTS, poolOf, poolRecord, programOf, refreshedInputs, SETTINGS } from "./record";
 import { regionOfPool, resourceInputs } from "./resourceInputs";
 import { Attribute, schemaToCognito } from "./schemaAttributes";
 
@@ -40,20 +39,21 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
     const token = randomUUID();
     request.UserPoolTags = { ...(request.UserPoolTags ?? {}), [CREATE_TOKEN_TAG]: token };
     const response = await send<Props>(new CreateUserPoolCommand(request as any), {
-        what: `create user pool "${inputs.poolName}"`,
+        what: `create user pool ${nameOf(inputs)}`,
         region: inputs.region,
         recover: async () => {
             const pool = await findCreatedPool(inputs.poolName, token, inputs.region);
             return pool && { UserPool: pool };
         },
         ifLookupFails:
-            `A pool named "${inputs.poolName}" may have been created with the tag ${CREATE_TOKEN_TAG} = ${token}. Look for it in the Cognito ` +
+            `A pool named ${nameOf(inputs)} may have been created with the tag ${CREATE_TOKEN_TAG} = ${token}. Look for it in the Cognito ` +
             "console or with `aws cognito-idp list-user-pools` and `describe-user-pool` (the lookup needs cognito-idp:ListUserPools and " +
             "cognito-idp:DescribeUserPool). If it is there, adopt it: existingPoolId: \"<its id>\"; if not, run `pulumi up` again.",
     });
     const pool = response.UserPool as Props;
     if (needsMfaConfigAfterCreate(inputs)) {
-        // The pool exists from here on: a failure must still hand its id to the engine (FACTS.md).
+        // The pool exists from here on: a failure must still hand its id to the engine, which records it
+        // and updates it on the next run (pkg/resource/plugin/provider_plugin.go, StatusPartialFailure).
         try {
             await send(new SetUserPoolMfaConfigCommand(setUserPoolMfaConfigRequest(pool.Id, {}, inputs) as any), {
                 what: `set the MFA configuration of user pool ${label(pool.Id, inputs)}`,
@@ -62,11 +62,11 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
             // CreateUserPool answered with the pool; SetUserPoolMfaConfig set MfaConfiguration as sent.
             pool.MfaConfiguration = inputs.mfaConfiguration ?? "OFF";
         } catch (err) {
-            throw await partialFailure(pool.Id, inputs, err as Error, poolState(pool, inputs));
+            throw await partialFailure(pool.Id, inputs, err as Error, poolState(pool));
         }
     }
-    await recordConsents();
-    return { id: pool.Id, outs: outputsOf(pool, inputs, mfaOutputs({}, inputs)) };
+    await recordConsent(inputs[URN], pool.Id);
+    return { id: pool.Id, outs: poolRecord({ ...poolState(pool), ...mfaOutputs({}, inputs) }, inputs) };
 }
 
 /**
@@ -82,7 +82,15 @@ async function adoptPool(id: string, inputs: Props): Promise<{ id: string; outs:
                 "the region and the credentials, or remove existingPoolId to create a new pool.",
         );
     }
-    const current = { ...poolState(pool, {}), ...(await readMfa(id)) };
+    // A consent recorded on the pool (by a replacement that once left it pending deletion) was given for
+    // another resource's program: the pool now belongs to this one.
+    if (pool.UserPoolTags?.[CONSENT_TAG] !== undefined && pool.Arn) {
+        await send(new UntagResourceCommand({ ResourceArn: pool.Arn, TagKeys: [CONSENT_TAG] }), {
+            what: `clear an earlier replacement's consent on user pool ${id}`,
+            region: regionOfPool(id),
+        });
+    }
+    const current = { ...poolState(pool), ...(await readMfa(id)) };
     const steps = plan(current, inputs);
     const cannot = [
         ...steps.replaces.map((r) => `${r} differs, and Cognito cannot change it: the pool has ${show(current[r] ?? "nothing")}, this UserPool declares ${show(inputs[r] ?? "nothing")}`),
@@ -99,10 +107,11 @@ async function adoptPool(id: string, inputs: Props): Promise<{ id: string; outs:
 }
 
 /**
- * Reads the pool. A refresh (`props` are the outputs of a pool this stack made or adopted) gets back the
- * pool's state and, as inputs, the declaration with the live values (declared.ts); when the pool is gone,
- * `{}` tells the engine it was deleted outside Pulumi. A read by id (UserPool.get: `props` are only the
- * inputs) gets the smallest declaration that reproduces the pool, and a clear error when there is no pool.
+ * Reads the pool. A refresh (`props` are the record of a pool this stack made or adopted) gets back the
+ * record rebuilt from the live pool and, as inputs, what a program would write for the pool as it is
+ * (record.ts); when the pool is gone, `{}` tells the engine it was deleted outside Pulumi. A read by id
+ * (UserPool.get: `props` are only the inputs) gets the smallest declaration that reproduces the pool, and
+ * a clear error when there is no pool.
  */
 export async function readPool(id: string, props: Props): Promise<{ id?: string; props?: Props; inputs?: Props }> {
     const refreshing = props.arn !== undefined;
@@ -114,22 +123,25 @@ export async function readPool(id: string, props: Props): Promise<{ id?: string;
                 "the pool ids of each region), the region (the id starts with it) and the credentials Pulumi runs with.",
         );
     }
-    const declared: Props | undefined = props[DECLARED];
     // GetUserPoolMfaConfig only when there can be a factor to report: MFA on (Describe says so), or a
-    // factor declared or known before. With MFA off Cognito refuses TOTP and email factors, so there is
-    // none to miss; passkeys are kept as they were while undeclared.
-    const mfa = mfaMayBeSet(pool, declared ?? {}, props) ? await readMfa(id) : { softwareTokenMfaConfiguration: { enabled: false }, ...pickAll(props, ["webAuthnConfiguration"]) };
-    const state = { ...poolState(pool, declared ?? props), ...mfa };
-    const ours = inputsKeptInState(props);
-    if (!declared) return { id, props: { ...ours, ...state }, inputs: { ...ours, ...declarationOf(state) } };
-    return { id, props: { ...ours, ...state, [DECLARED]: declared }, inputs: { ...ours, ...refreshedInputs(declared, state) } };
+    // factor recorded before. With MFA off Cognito refuses TOTP and email factors, so there is none to
+    // miss; passkeys are kept as they were while undeclared.
+    const before = poolOf(props);
+    const mfa = mfaMayBeSet(pool, {}, before) ? await readMfa(id) : { softwareTokenMfaConfiguration: { enabled: false }, ...pickAll(before, ["webAuthnConfiguration"]) };
+    const live = { ...poolState(pool), ...mfa };
+    if (!refreshing) {
+        const declaration = declarationOf(live);
+        return { id, props: poolRecord(live, { schema: declaration.schema }), inputs: declaration };
+    }
+    const record = poolRecord(live, programOf(props));
+    return { id, props: record, inputs: refreshedInputs(record) };
 }
 
 export async function updatePool(id: string, olds: Props, given: Props): Promise<{ outs: Props }> {
     // Members under ignoreChanges are sent as Cognito holds them now, never reset (read fresh: another
     // tool may have changed them since the last refresh).
     const ignored = given.resourceOptions?.ignoreChanges;
-    const news = Array.isArray(ignored) && ignored.length > 0 ? withIgnoredChanges(given, (await currentState(id, given)) ?? olds, ignored) : given;
+    const news = Array.isArray(ignored) && ignored.length > 0 ? withIgnoredChanges(given, (await currentState(id)) ?? olds, ignored) : given;
     const steps = plan(olds, news);
     if (steps.refused.length > 0) throw new Error(`Cannot update user pool ${label(id, news)} in place: ${steps.refused.join("; ")}`);
     if (steps.replaces.length > 0) {
@@ -147,16 +159,28 @@ export async function updatePool(id: string, olds: Props, given: Props): Promise
                 recover: async () => ((await hasAttributes(id, names)) ? {} : undefined),
             });
         }
-        // Before UpdateUserPool: Cognito accepts MFA ON/OPTIONAL only once a factor is configured.
-        // The other calls carry a complete state, so sending one again changes nothing.
+        const request = steps.updateUserPool ? updateUserPoolRequest(id, olds, news) : undefined;
+        // What the MFA factors need of the pool comes first: a tier that has them (passkeys and email MFA
+        // need ESSENTIALS or PLUS), email sent through your own SES identity (email MFA). So when this update
+        // raises the tier or switches to DEVELOPER email, UpdateUserPool goes first (the MFA configuration as
+        // the pool has it), and SetUserPoolMfaConfig after it.
+        const prerequisitesFirst = request !== undefined && steps.setUserPoolMfaConfig && raisesPrerequisites(olds, request);
+        if (prerequisitesFirst) {
+            await send(new UpdateUserPoolCommand({ ...request, MfaConfiguration: olds.mfaConfiguration ?? "OFF" } as any), {
+                what: `update user pool ${pool} before its MFA configuration`,
+                region,
+            });
+        }
+        // Otherwise the MFA configuration before UpdateUserPool: Cognito accepts MFA ON/OPTIONAL only once a
+        // factor is configured, and a move down a tier only once that tier's factors are off. The calls
+        // carry a complete state, so sending one again changes nothing.
         if (steps.setUserPoolMfaConfig) {
             await send(new SetUserPoolMfaConfigCommand(setUserPoolMfaConfigRequest(id, olds, news) as any), {
                 what: `set the MFA configuration of user pool ${pool}`,
                 region,
             });
         }
-        if (steps.updateUserPool) {
-            const request = updateUserPoolRequest(id, olds, news);
+        if (request && !prerequisitesFirst) {
             // Down a tier: Cognito refuses the move while the higher tier's features are on, so they are
             // switched off first, on the tier the pool still has (TierChangeNotAllowedException otherwise).
             if (rank(request.UserPoolTier) >= 0 && rank(olds.userPoolTier) > rank(request.UserPoolTier) && featuresAbove(olds, request.UserPoolTier as Tier).length > 0) {
@@ -178,45 +202,58 @@ export async function updatePool(id: string, olds: Props, given: Props): Promise
     }
     const mfa = steps.setUserPoolMfaConfig ? mfaOutputs(olds, news) : pickAll(olds, MFA_FACTORS);
     // Added attributes change what Cognito reports of the schema (its defaults for them): read it. Anything
-    // else is what was just sent, so the outputs are built from it without a DescribeUserPool;
+    // else is what was just sent, so the record is built from it without a DescribeUserPool;
     // lastModifiedDate and estimatedNumberOfUsers are then as of the last read.
     if (steps.addAttributes.length > 0) {
         const current = await describe(id);
         if (!current) throw new Error(`User pool ${pool} disappeared during the update; run \`pulumi refresh\`.`);
-        return { outs: outputsOf(current, news, mfa) };
+        return { outs: poolRecord({ ...poolState(current), ...mfa }, news) };
     }
-    return { outs: expectedOutputs(olds, news, mfa) };
+    return { outs: poolRecord(sentState(olds, news, mfa), news) };
+}
+
+/** The update raises the tier, or switches to email through your own SES identity: what MFA factors need. */
+function raisesPrerequisites(olds: Props, request: Props): boolean {
+    const tierUp = rank(request.UserPoolTier) > rank((olds.userPoolTier ?? DEFAULT_TIER) as Tier);
+    const developer = (config: unknown) => isRecord(config) && (config.emailSendingAccount ?? config.EmailSendingAccount) === "DEVELOPER";
+    return tierUp || (developer(request.EmailConfiguration) && !developer(olds.emailConfiguration));
 }
 
 /**
- * The outputs after an update that Cognito carried out as sent: the previous outputs, with every member
- * the update sent as it was sent (the complete configuration: what Cognito now holds), the declaration,
- * and the MFA factors set. What Cognito computes stays as of the last read.
+ * The pool after an update that Cognito carried out as sent: each member the update sent, as it was sent
+ * (the complete configuration: what Cognito now holds), the MFA factors as set, and the rest (what Cognito
+ * computes, members no call carried) as of the last read. Only the pool's state: the program's own inputs
+ * come from the program applied, never from the previous record.
  */
-function expectedOutputs(olds: Props, news: Props, mfa: Props): Props {
-    const { [PROVIDER_KEY]: _p, [DECLARED]: _d, ...previous } = olds;
-    const sent = desiredMembers(userPoolProperties.filter((f) => f.apply === "updateUserPool" || f.apply === "tags"), olds, news);
-    const outs: Props = { ...previous, ...declarationRecord(news) };
-    for (const field of userPoolProperties) {
-        if (field.apply !== "updateUserPool" && field.apply !== "tags") continue;
-        if (sent[field.name] === undefined) delete outs[field.name];
-        else outs[field.name] = sent[field.name];
+function sentState(olds: Props, news: Props, mfa: Props): Props {
+    const live: Props = {};
+    for (const field of SETTINGS) if (olds[field.name] !== undefined) live[field.name] = olds[field.name];
+    for (const name of [...COMPUTED_OUTPUTS, "region"]) if (olds[name] !== undefined) live[name] = olds[name];
+    const fields = userPoolProperties.filter((f) => f.apply === "updateUserPool" || f.apply === "tags");
+    const sent = desiredMembers(fields, olds, news);
+    for (const field of fields) {
+        if (sent[field.name] === undefined) delete live[field.name];
+        else live[field.name] = sent[field.name];
     }
-    if (isRecord(outs.userPoolTags)) outs.userPoolTags = Object.fromEntries(Object.entries(outs.userPoolTags).filter(([k]) => !k.startsWith(PROVIDER_TAG_PREFIX)));
-    // The schema as poolState shows it: the declared attributes as the pool holds them (unchanged here).
-    if (news.schema === undefined) outs.schema = previous.schema;
-    else outs.schema = schemaAsDeclared(allAttributes(previous.schemaAttributes), news.schema);
-    if (Array.isArray(outs.schema) && outs.schema.length === 0 && !Array.isArray(news.schema)) delete outs.schema;
-    return withoutUndefined({ ...outs, ...mfa, [DECLARED]: declarationRecord(news) });
+    if (isRecord(live.userPoolTags)) live.userPoolTags = Object.fromEntries(Object.entries(live.userPoolTags).filter(([k]) => !k.startsWith(PROVIDER_TAG_PREFIX)));
+    return { ...live, ...mfa };
 }
 
 export async function deletePool(id: string, props: Props): Promise<void> {
-    // The user-count guard needs the live count, unless the user consented already (in state, or in
-    // this deployment): then DeleteUserPool alone.
-    if (!consentKnown(id, props)) {
+    // The user-count guard needs the live count, unless the program consented (guards.ts,
+    // deletionConsent): then DeleteUserPool alone.
+    const consent = deletionConsent(props);
+    if (consent !== true) {
         const pool = await describe(id);
         if (!pool) return; // already gone: what delete wanted
-        checkDeletion(id, props, pool);
+        // A consent the program has since withdrawn leaves the pool, so that no later run honours it.
+        if (consentWithdrawn(pool, props)) {
+            await send(new UntagResourceCommand({ ResourceArn: pool.Arn, TagKeys: [CONSENT_TAG] }), {
+                what: `withdraw the consent recorded on user pool ${label(id, props)}`,
+                region: regionOfPool(id),
+            });
+        }
+        checkDeletion(id, props, pool, consent);
     }
     try {
         await send(new DeleteUserPoolCommand({ UserPoolId: id }), { what: `delete user pool ${label(id, props)}`, region: regionOfPool(id) });
@@ -257,16 +294,12 @@ async function hasAttributes(id: string, names: string[]): Promise<boolean> {
     return names.every((n) => present.has(n.replace(/^(dev:)?custom:/, "")));
 }
 
-/** The outputs: the declaration as given, overlaid with the pool as Cognito reports it, and the declaration itself. */
-function outputsOf(pool: Props, inputs: Props, mfa: Props): Props {
-    const declared = declarationRecord(inputs);
-    return { ...declared, ...poolState(pool, inputs), ...mfa, [DECLARED]: declared };
-}
-
 /** What a read reports through GetUserPoolMfaConfig, known without asking once we have set it. */
 function mfaOutputs(olds: Props, news: Props): Props {
     const set = setUserPoolMfaConfigRequest("", olds, news);
-    return { ...mfaState(set), softwareTokenMfaConfiguration: { enabled: totpEnabled(news) } };
+    // Every factor, those the call left out (so switched off) as undefined: none survives from before.
+    const off = Object.fromEntries(MFA_FACTORS.map((name) => [name, undefined]));
+    return { ...off, ...mfaState(set), softwareTokenMfaConfiguration: { enabled: totpEnabled(news) } };
 }
 
 const MFA_FACTORS = resourceInputs.filter((f) => f.apply === "setUserPoolMfaConfig").map((f) => f.name);
@@ -275,22 +308,15 @@ function pickAll(props: Props, names: string[]): Props {
     return Object.fromEntries(names.filter((n) => props[n] !== undefined).map((n) => [n, props[n]]));
 }
 
-/** Our own inputs (consents, adoption) are not in Cognito: a read carries them over from the state. */
-function inputsKeptInState(props: Props): Props {
-    const names = [...resourceInputs.filter((f) => f.apply === "state" || f.apply === "createOnly" || f.apply === "options").map((f) => f.name), "adopted"];
-    return Object.fromEntries(names.filter((n) => props[n] !== undefined).map((n) => [n, props[n]]));
-}
-
 /**
  * A create or update that failed half-way is reported with the pool as Cognito now holds it (read back),
- * so the engine records the pool (FACTS: "Partial failure") and the next `pulumi up` sees, and retries,
- * exactly what is still to do. Never the declaration: that would record the failed values as applied.
- * When the read fails too, `before` stands in: the previous outputs, or the pool CreateUserPool returned.
+ * so the engine records the pool (provider_plugin.go, StatusPartialFailure) and the next `pulumi up` sees,
+ * and retries, exactly what is still to do. Never the declaration: that would record the failed values
+ * as applied, and an attribute Cognito refused to add as declared before (so its removal as refused).
+ * When the read fails too, `before` stands in: the previous record, or the pool CreateUserPool returned.
  */
 async function partialFailure(id: string, news: Props, err: Error, before: Props): Promise<Error> {
-    const current = await currentState(id, news).catch(() => undefined);
-    const { [PROVIDER_KEY]: provider } = news;
-    const { [PROVIDER_KEY]: _old, ...previous } = before;
-    const properties = { ...inputsKeptInState(news), ...(current ?? previous), [DECLARED]: declarationRecord(news), [PROVIDER_KEY]: provider };
-    return Object.assign(new Error(err.message), { id, properties: withoutUndefined(properties), reasons: [err.message] });
+    const current = await currentState(id).catch(() => undefined);
+    const properties = { ...poolRecord(current ?? before, news), [PROVIDER_KEY]: news[PROVIDER_KEY] };
+    return Object.assign(new Error(err.message), { id, properties, reasons: [err.message] });
 }

@@ -48,6 +48,8 @@ export function setUserPoolMfaConfigRequest(id: string, olds: Props, news: Props
     const factors: Props = {};
     for (const field of factorRows) {
         if (field.name === "softwareTokenMfaConfiguration") continue;
+        // A factor the program leaves out is not sent (so it is off): never one the pool merely reported,
+        // such as the passkey defaults Cognito reports on a pool that never set passkeys, LITE pools too.
         const value = desiredValue(field, olds[field.name], news[field.name]);
         if (value !== undefined) factors[field.name] = value;
     }

@@ -8,6 +8,11 @@
 //   so an ignored member would be sent as the old inputs had it (or reset): the provider sends it as
 //   Cognito holds it, and never shows it as a change.
 import { isRecord } from "./convert";
+import { resourceInputs } from "./resourceInputs";
+import { userPoolProperties } from "./userPoolProperties";
+
+/** The pool's settings: the table's rows and the MFA factors (the program's own inputs are not). */
+const SETTING_NAMES = [...userPoolProperties, ...resourceInputs.filter((f) => f.apply === "setUserPoolMfaConfig")].map((f) => f.name);
 
 type Props = Record<string, any>;
 
@@ -31,7 +36,8 @@ export function underPath(changed: string, path: string): boolean {
 export function withIgnoredChanges(news: Props, live: Props, paths: string[]): Props {
     let out: Props = structuredClone(news);
     for (const path of paths) {
-        if (path === "*") return { ...structuredClone(live), ...pick(news, ["__provider", "resourceOptions", "secretInputs", "allowReplacementWithUsers", "replaceOnSchemaChange"]) };
+        // Every setting as Cognito holds it; the program's own inputs as the program gives them.
+        if (path === "*") return { ...pick(live, SETTING_NAMES), ...pick(news, Object.keys(news).filter((k) => !SETTING_NAMES.includes(k))) };
         out = setAt(out, pathSegments(path), getAt(live, pathSegments(path)));
     }
     return out;
@@ -61,5 +67,5 @@ function setAt(root: Props, segments: string[], value: unknown): Props {
 }
 
 function pick(props: Props, names: string[]): Props {
-    return Object.fromEntries(names.filter((n) => props[n] !== undefined).map((n) => [n, props[n]]));
+    return Object.fromEntries(names.filter((n) => props[n] !== undefined).map((n) => [n, structuredClone(props[n])]));
 }

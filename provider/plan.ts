@@ -4,8 +4,8 @@ import { isRecord, toCognito } from "./convert";
 import { changedPaths, desiredValue } from "./desiredState";
 import { allAttributes, Attribute, schemaChanges } from "./schemaAttributes";
 import { MFA_MEMBERS, mfaInPlay, needsMfaConfigAfterCreate } from "./mfa";
-import { isUnknown } from "./table";
-import { DECLARED } from "./declared";
+import { Field, isUnknown } from "./table";
+import { declaredSchema } from "./record";
 import { resourceInputs } from "./resourceInputs";
 import { userPoolProperties } from "./userPoolProperties";
 
@@ -38,7 +38,7 @@ export function plan(olds: Props, news: Props): Plan {
         if (field.apply === "addCustomAttributes") {
             // What the program declared before (declared.ts), not the pool's attributes: one added outside
             // Pulumi is not a removal the program asks for.
-            const declaredBefore = isRecord(olds[DECLARED]) ? (olds[DECLARED] as Props).schema : olds.schema;
+            const declaredBefore = declaredSchema(olds);
             const schema = schemaChanges(declaredBefore, allAttributes(olds.schemaAttributes), news.schema);
             result.addAttributes = schema.added;
             const refused = schema.refused.map((r) => `schema: ${r}`);
@@ -76,12 +76,17 @@ export function updateUserPoolRequest(id: string, olds: Props, news: Props): Pro
     return { UserPoolId: id, ...toCognito(fields, desiredMembers(fields, olds, news)) };
 }
 
-/** The CreateUserPool request: what is declared, each declared object completed with its defaults. */
+/**
+ * The CreateUserPool request: each member whose value (check filled in the defaults) is not what a new
+ * pool gets anyway, each object completed with its defaults; a member Cognito fills in itself is sent
+ * whenever it is declared (a declared case sensitivity, say, is stated, never left to Cognito).
+ */
 export function createUserPoolRequest(news: Props): Props {
     // With a TOTP factor declared, MFA is switched on right after creation by SetUserPoolMfaConfig:
     // CreateUserPool alone refuses MFA without an SMS configuration.
     const later = (name: string) => name === "mfaConfiguration" && needsMfaConfigAfterCreate(news);
-    const fields = userPoolProperties.filter((f) => news[f.name] !== undefined && f.apply !== "addCustomAttributes" && !later(f.name));
+    const differs = (f: Field) => f.undeclared === "keep" || changedPaths(f, undefined, news[f.name]).length > 0;
+    const fields = userPoolProperties.filter((f) => news[f.name] !== undefined && f.apply !== "addCustomAttributes" && !later(f.name) && differs(f));
     return toCognito(fields, desiredMembers(fields, {}, news));
 }
 

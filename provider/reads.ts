@@ -6,6 +6,7 @@ import { send } from "./cognitoCalls";
 import { mfaState } from "./mfa";
 import { poolState } from "./poolState";
 import { regionOfPool } from "./resourceInputs";
+import { secretPaths, touchesSecret } from "./secrets";
 
 type Props = Record<string, any>;
 
@@ -30,13 +31,18 @@ export async function readMfa(id: string): Promise<Props> {
 }
 
 /** Everything Cognito holds for the pool, in the input shape (plus computed outputs); undefined when gone. */
-export async function currentState(id: string, declaredBefore: Props): Promise<Props | undefined> {
+export async function currentState(id: string): Promise<Props | undefined> {
     const pool = await describe(id);
     if (!pool) return undefined;
-    return { ...poolState(pool, declaredBefore), ...(await readMfa(id)) };
+    return { ...poolState(pool), ...(await readMfa(id)) };
 }
 
-/** How messages name a pool: `"users" (us-east-1_AbCdEfGhI)`. */
+/** How messages name a pool before it has an id: `"users"`, or `(its name is secret)`. */
+export function nameOf(props: Props): string {
+    return touchesSecret("poolName", secretPaths(props)) ? "(its name is secret)" : `"${props.poolName}"`;
+}
+
+/** How messages name a pool: `"users" (us-east-1_AbCdEfGhI)`; the id alone when the name is secret. */
 export function label(id: string, props: Props): string {
-    return props.poolName ? `"${props.poolName}" (${id})` : id;
+    return props.poolName && !touchesSecret("poolName", secretPaths(props)) ? `"${props.poolName}" (${id})` : id;
 }

@@ -1,13 +1,14 @@
 // Inputs of the UserPool resource that are not CreateUserPool members: the pool's region, the user's
 // consents, adoption of an existing pool, and the MFA factor set through SetUserPoolMfaConfig. They go
 // through the same walks as the table's rows (check, diff) but never into CreateUserPool/UpdateUserPool.
+import { URN } from "./deployment";
 import { fieldsFromModel } from "./model/fromModel";
 import { Field } from "./table";
 
 /** Inputs that are members of another Cognito request: their shapes come from the API model too. */
 const fromSetUserPoolMfaConfig = fieldsFromModel(
     [
-        { cognito: "SoftwareTokenMfaConfiguration", name: "softwareTokenMfaConfiguration", apply: "setUserPoolMfaConfig", fields: [{ cognito: "Enabled", name: "enabled" }] },
+        { cognito: "SoftwareTokenMfaConfiguration", name: "softwareTokenMfaConfiguration", apply: "setUserPoolMfaConfig", fields: [{ cognito: "Enabled", name: "enabled", default: false }] },
         // Email MFA (ESSENTIALS or PLUS, and email sent through your own SES identity).
         {
             cognito: "EmailMfaConfiguration",
@@ -19,13 +20,17 @@ const fromSetUserPoolMfaConfig = fieldsFromModel(
                 { cognito: "Subject", name: "subject" },
             ],
         },
-        // Passkeys (ESSENTIALS or PLUS). Cognito reports { factorConfiguration: SINGLE_FACTOR } on a pool that
-        // never set it: what it holds is kept while undeclared.
+        // Passkeys (ESSENTIALS or PLUS). Like the other factors, leaving it out switches it off: the whole MFA
+        // configuration goes with every SetUserPoolMfaConfig, without it (as Terraform's provider does when
+        // the block is removed: internal/service/cognitoidp/user_pool.go, resourceUserPoolUpdate). A report of
+        // only the defaults ({ factorConfiguration: SINGLE_FACTOR }, on a pool that never set passkeys) is
+        // no passkey configuration.
         {
             cognito: "WebAuthnConfiguration",
             name: "webAuthnConfiguration",
             apply: "setUserPoolMfaConfig",
-            undeclared: "keep",
+            undeclared: "absent",
+            present: (value) => typeof value === "object" && value !== null && (value as Record<string, unknown>).relyingPartyId !== undefined,
             fields: [
                 { cognito: "RelyingPartyId", name: "relyingPartyId" },
                 { cognito: "UserVerification", name: "userVerification", default: "preferred" },
@@ -79,6 +84,9 @@ export const resourceInputs: readonly Field[] = [
     { cognito: "", name: "secretInputs", apply: "options", shape: { kind: "list", of: { kind: "string" } } },
     // Set by the class when poolName is the resource name: a message about poolName then says where it came from.
     { cognito: "", name: "poolNameIsResourceName", apply: "options", shape: { kind: "boolean" } },
+    // The resource's own URN, which the class computes (the host passes the provider none): what ties a
+    // consent to the resource that gave it (deployment.ts, guards.ts).
+    { cognito: "", name: URN, apply: "options", shape: { kind: "string" } },
 ];
 
 /** The region in a pool id (`us-east-1_AbCdEfGhI`) or ARN. */

@@ -132,29 +132,31 @@ export function reportedAttributes(schemaAttributes: unknown): Attribute[] {
 }
 
 /**
- * The pool's schema in the shape the user declares it: each previously declared attribute with the
- * values Cognito holds for the members the user declared, then every custom attribute nobody declared
- * (added outside Pulumi, or read by id alone).
+ * The declared attributes as the pool holds them: each attribute the program declares (that the pool
+ * has), with the values Cognito holds for the members the program declared. Attributes nobody declared
+ * are not here: they are in `schemaAttributes`, and a program never removes them.
  */
-export function schemaAsDeclared(reported: Attribute[], declaredBefore: unknown): Attribute[] {
+export function schemaAsDeclared(reported: Attribute[], declared: unknown): Attribute[] {
     const byName = new Map(reported.map((a) => [shortName(a.name), a]));
     const result: Attribute[] = [];
-    const seen = new Set<string>();
-    for (const declared of asAttributes(declaredBefore)) {
-        const actual = byName.get(shortName(declared.name));
+    for (const attr of asAttributes(declared)) {
+        const actual = byName.get(shortName(attr.name));
         if (!actual) continue;
-        seen.add(shortName(declared.name));
-        const projected: Attribute = { name: declared.name };
-        for (const key of Object.keys(declared)) {
-            if (key !== "name" && actual[key] !== undefined) projected[key] = project(declared[key], actual[key]);
+        const projected: Attribute = { name: attr.name };
+        for (const key of Object.keys(attr)) {
+            if (key !== "name" && actual[key] !== undefined) projected[key] = project(attr[key], actual[key]);
         }
         result.push(projected);
     }
-    for (const attr of reported) {
-        const name = shortName(attr.name);
-        if (!seen.has(name) && (isCustom(name) || (attr.required === true && name !== "sub"))) result.push({ ...attr, name });
-    }
     return result;
+}
+
+/**
+ * The schema a program would declare for a pool it knows nothing of (a read by id, an adoption): every
+ * custom attribute, and each standard one made required.
+ */
+export function schemaOfPool(reported: Attribute[]): Attribute[] {
+    return reported.filter((a) => isCustom(a.name) || (a.required === true && shortName(a.name) !== "sub")).map((a) => ({ ...a, name: shortName(a.name) }));
 }
 
 /** For nested constraints, keep only the members the user declared. */

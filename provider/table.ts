@@ -131,6 +131,11 @@ export interface Field {
      * object's members kept as one): applied to both sides before comparing, and to what is sent.
      */
     normalize?: (value: unknown) => unknown;
+    /**
+     * For an "absent" object: whether a value means the member is set (by default, any object: an empty
+     * `emailMfaConfiguration: {}` is an email factor). Set on one side and not on the other is a change.
+     */
+    present?: (value: unknown) => boolean;
 }
 
 /** The value Pulumi sends at preview for anything not known yet (`pulumi.runtime.unknownValue`). */

@@ -20,6 +20,8 @@ interface TierFeature {
     needs: Tier;
     /** The property path a failure names. */
     path: string;
+    /** What to declare to switch the feature off. */
+    off: string;
     /** Is the feature on in these inputs? undefined: cannot tell (a value unknown at preview). */
     on(p: Props): boolean | undefined;
 }
@@ -31,6 +33,7 @@ export const TIER_FEATURES: readonly TierFeature[] = [
         feature: "passwordless sign-in (EMAIL_OTP, SMS_OTP or WEB_AUTHN as a first factor)",
         needs: "ESSENTIALS",
         path: "policies.signInPolicy.allowedFirstAuthFactors",
+        off: 'policies.signInPolicy.allowedFirstAuthFactors: ["PASSWORD"]',
         on: (p) => {
             const factors = p.policies?.signInPolicy?.allowedFirstAuthFactors;
             if (!Array.isArray(factors)) return isUnknown(factors) ? undefined : false;
@@ -42,6 +45,7 @@ export const TIER_FEATURES: readonly TierFeature[] = [
         feature: "password history (passwordHistorySize above 0)",
         needs: "ESSENTIALS",
         path: "policies.passwordPolicy.passwordHistorySize",
+        off: "policies.passwordPolicy.passwordHistorySize: 0 (or leave it out)",
         on: (p) => {
             const size = p.policies?.passwordPolicy?.passwordHistorySize;
             return isUnknown(size) ? undefined : typeof size === "number" && size > 0;
@@ -51,6 +55,7 @@ export const TIER_FEATURES: readonly TierFeature[] = [
         feature: "access-token customization (pre token generation V2_0 or V3_0)",
         needs: "ESSENTIALS",
         path: "lambdaConfig.preTokenGenerationConfig.lambdaVersion",
+        off: 'lambdaConfig.preTokenGenerationConfig.lambdaVersion: "V1_0" (or leave the trigger out)',
         on: (p) => {
             const version = p.lambdaConfig?.preTokenGenerationConfig?.lambdaVersion;
             return isUnknown(version) ? undefined : version === "V2_0" || version === "V3_0";
@@ -60,18 +65,21 @@ export const TIER_FEATURES: readonly TierFeature[] = [
         feature: "email MFA (emailMfaConfiguration)",
         needs: "ESSENTIALS",
         path: "emailMfaConfiguration",
+        off: "no emailMfaConfiguration (leave it out)",
         on: (p) => (isUnknown(p.emailMfaConfiguration) ? undefined : isRecord(p.emailMfaConfiguration)),
     },
     {
         feature: "passkeys (webAuthnConfiguration)",
         needs: "ESSENTIALS",
         path: "webAuthnConfiguration",
+        off: "no webAuthnConfiguration (leave it out), and no WEB_AUTHN in policies.signInPolicy.allowedFirstAuthFactors",
         on: (p) => (isUnknown(p.webAuthnConfiguration) ? undefined : isRecord(p.webAuthnConfiguration) && known(p.webAuthnConfiguration.relyingPartyId)),
     },
     {
         feature: "threat protection (advancedSecurityMode AUDIT or ENFORCED)",
         needs: "PLUS",
         path: "userPoolAddOns.advancedSecurityMode",
+        off: 'userPoolAddOns.advancedSecurityMode: "OFF"',
         on: (p) => {
             const mode = p.userPoolAddOns?.advancedSecurityMode;
             return isUnknown(mode) ? undefined : mode === "AUDIT" || mode === "ENFORCED";
@@ -81,6 +89,7 @@ export const TIER_FEATURES: readonly TierFeature[] = [
         feature: "threat protection for custom authentication (advancedSecurityAdditionalFlows)",
         needs: "PLUS",
         path: "userPoolAddOns.advancedSecurityAdditionalFlows",
+        off: "no userPoolAddOns.advancedSecurityAdditionalFlows (leave it out)",
         on: (p) => {
             const flows = p.userPoolAddOns?.advancedSecurityAdditionalFlows;
             return isUnknown(flows) ? undefined : isRecord(flows) && known(flows.customAuthMode);
@@ -97,34 +106,22 @@ export function featuresAbove(props: Props, tier: Tier): TierFeature[] {
     return TIER_FEATURES.filter((f) => rank(f.needs) > rank(tier) && f.on(props) === true);
 }
 
-/** The keep members (left as the pool has them while undeclared) whose features count. */
-const KEPT = [["policies", "passwordPolicy", "passwordHistorySize"], ["webAuthnConfiguration"]];
-
 /**
  * The tier and features the pool will have after an update from `olds` (its state) to `news`: the tier
- * as declared or as the pool has it, and the features declared or kept.
+ * as declared or as the pool has it (UpdateUserPool keeps a tier it is not sent), and the features the
+ * declaration has on (leaving a feature out switches it off).
  */
 export function afterUpdate(olds: Props, news: Props): { tier: Tier; declared: boolean; props: Props } {
-    // Copied only along the paths filled in (every diff with a change comes here: no deep copy of news).
-    const props: Props = { ...news };
-    for (const path of KEPT) {
-        const declared = path.reduce<any>((n, k) => n?.[k], news);
-        const kept = path.reduce<any>((n, k) => n?.[k], olds);
-        if (declared !== undefined || kept === undefined) continue;
-        let node = props;
-        for (const k of path.slice(0, -1)) node = node[k] = isRecord(node[k]) ? { ...node[k] } : {};
-        node[path[path.length - 1]] = kept;
-    }
     const declared = news.userPoolTier !== undefined && !isUnknown(news.userPoolTier);
     const tier = (declared ? news.userPoolTier : (olds.userPoolTier ?? DEFAULT_TIER)) as Tier;
-    return { tier, declared, props };
+    return { tier, declared, props: news };
 }
 
-/** The message for a feature its tier does not allow. */
+/** The message for a feature its tier does not allow: the tier it needs, or what to declare to switch it off. */
 export function tierMessage(feature: TierFeature, tier: Tier, declared: boolean): string {
     const whose = declared ? `userPoolTier is "${tier}"` : `the pool's tier is ${tier} (userPoolTier is not declared; new pools get ${DEFAULT_TIER})`;
     return (
         `'${feature.path}' turns on ${feature.feature}, which needs the ${feature.needs} tier, but ${whose}; ` +
-        `set userPoolTier: "${feature.needs}"${feature.needs === "ESSENTIALS" ? ' (or "PLUS")' : ""}, or switch the feature off`
+        `set userPoolTier: "${feature.needs}"${feature.needs === "ESSENTIALS" ? ' (or "PLUS")' : ""}, or switch the feature off: declare ${feature.off}`
     );
 }

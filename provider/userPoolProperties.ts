@@ -51,7 +51,10 @@ const rows: readonly Row[] = [
                     { cognito: "RequireLowercase", name: "requireLowercase", default: true },
                     { cognito: "RequireNumbers", name: "requireNumbers", default: true },
                     { cognito: "RequireSymbols", name: "requireSymbols", default: true },
-                    { cognito: "PasswordHistorySize", name: "passwordHistorySize", undeclared: "keep" },
+                    // 0: no history (a pool without one reads back 0). Leaving it out switches history off,
+                    // as for every other member; Cognito takes 0 on every tier (Terraform sends it always:
+                    // expandPasswordPolicyType, and its tier test moves PLUS -> LITE with it).
+                    { cognito: "PasswordHistorySize", name: "passwordHistorySize", default: 0 },
                     { cognito: "TemporaryPasswordValidityDays", name: "temporaryPasswordValidityDays", default: 7 },
                 ],
             },

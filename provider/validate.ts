@@ -2,6 +2,7 @@
 // pass; every mistake is reported, each with its property path, the value and what is allowed.
 import { awsNames } from "./awsNames";
 import { isRecord } from "./convert";
+import { touchesSecret } from "./secrets";
 import { Field, Shape, isUnknown } from "./table";
 
 export interface CheckFailure {
@@ -9,7 +10,11 @@ export interface CheckFailure {
     reason: string;
 }
 
-export function validateObject(fields: readonly Field[], value: Record<string, unknown>, path: string): CheckFailure[] {
+/**
+ * `secrets`: the paths the program marked secret (secrets.ts); a failure at, under or above one names the
+ * path and what is allowed, never the value.
+ */
+export function validateObject(fields: readonly Field[], value: Record<string, unknown>, path: string, secrets: readonly string[] = []): CheckFailure[] {
     const failures: CheckFailure[] = [];
     const known = new Map(fields.map((f) => [f.name, f]));
     for (const key of Object.keys(value)) {
@@ -25,17 +30,17 @@ export function validateObject(fields: readonly Field[], value: Record<string, u
             continue;
         }
         if (field.refused && !isUnknown(member)) {
-            failures.push({ property: at, reason: `'${at}' is ${show(member)}; ${field.refused}` });
+            failures.push({ property: at, reason: `'${at}' is ${quote(member, at, secrets)}; ${field.refused}` });
             continue;
         }
-        failures.push(...validateValue(field.shape, member, at));
+        failures.push(...validateValue(field.shape, member, at, secrets));
     }
     return failures;
 }
 
-function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[] {
+function validateValue(shape: Shape, value: unknown, at: string, secrets: readonly string[]): CheckFailure[] {
     if (isUnknown(value)) return [];
-    const fail = (allowed: string) => [{ property: at, reason: `'${at}' is ${show(value)}; ${allowed}` }];
+    const fail = (allowed: string) => [{ property: at, reason: `'${at}' is ${quote(value, at, secrets)}; ${allowed}` }];
     switch (shape.kind) {
         case "string": {
             if (typeof value !== "string") return fail("it must be a string");
@@ -53,7 +58,7 @@ function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[]
             return shape.values.includes(value as string) ? [] : fail(`allowed: ${shape.values.map((v) => `"${v}"`).join(", ")}`);
         case "list": {
             if (!Array.isArray(value)) return fail("it must be a list");
-            const failures = value.flatMap((item, i) => validateValue(shape.of, item, `${at}[${i}]`));
+            const failures = value.flatMap((item, i) => validateValue(shape.of, item, `${at}[${i}]`, secrets));
             failures.push(...itemCount(shape, value, fail));
             const known = value.filter((v) => !isUnknown(v));
             if (new Set(known).size !== known.length) failures.push(...fail("each value may appear only once"));
@@ -64,11 +69,11 @@ function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[]
             return [
                 ...itemCount(shape, value, fail),
                 ...value.flatMap((item, i) =>
-                    isRecord(item) ? validateObject(shape.fields, item, `${at}[${i}]`) : isUnknown(item) ? [] : fail(`item ${i} must be an object`),
+                    isRecord(item) ? validateObject(shape.fields, item, `${at}[${i}]`, secrets) : isUnknown(item) ? [] : fail(`item ${i} must be an object`),
                 ),
             ];
         case "object":
-            return isRecord(value) ? validateObject(shape.fields, value, at) : fail("it must be an object");
+            return isRecord(value) ? validateObject(shape.fields, value, at, secrets) : fail("it must be an object");
         case "map":
             if (!isRecord(value)) return fail("it must be an object of string keys to string values");
             const entries = Object.entries(value);
@@ -76,10 +81,12 @@ function validateValue(shape: Shape, value: unknown, at: string): CheckFailure[]
             const failures = entries.flatMap(([k, v]) => {
                 // A key is not a path: the failure is the map's, and quotes the key once (its first characters).
                 const keyProblem = stringProblem(keyShape, k);
-                const key = k === "" ? "an empty key" : `the key ${show(k)} (${k.length} characters)`;
+                const secret = touchesSecret(at, secrets);
+                const key = k === "" ? "an empty key" : secret ? `a key of ${k.length} characters` : `the key ${show(k)} (${k.length} characters)`;
+                const valuePath = secret ? `${at}[<a key>]` : `${at}["${k}"]`;
                 return [
                     ...(keyProblem ? [{ property: at, reason: `'${at}' has ${key}; a key ${keyProblem}` }] : []),
-                    ...validateValue({ kind: "string", minLength: shape.valueLength?.[0], maxLength: shape.valueLength?.[1] }, v, `${at}["${k}"]`),
+                    ...validateValue({ kind: "string", minLength: shape.valueLength?.[0], maxLength: shape.valueLength?.[1] }, v, valuePath, secret ? [valuePath] : secrets),
                 ];
             });
             if (shape.maxEntries !== undefined && entries.length > shape.maxEntries) {
@@ -111,6 +118,11 @@ function itemCount(shape: { minItems?: number; maxItems?: number }, list: unknow
 
 function join(path: string, key: string): string {
     return path ? `${path}.${key}` : key;
+}
+
+/** A value as a failure quotes it: not at all where the program marked it secret. */
+function quote(value: unknown, at: string, secrets: readonly string[]): string {
+    return touchesSecret(at, secrets) ? "[secret]" : show(value);
 }
 
 /** A value as a message quotes it: never more than a short prefix (a message is no place for a document). */

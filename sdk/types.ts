@@ -480,8 +480,8 @@ export interface UserPoolArgs {
      * with, and whether they must verify themselves on the device. Needs the ESSENTIALS or PLUS tier; let
      * users sign in with them by adding `WEB_AUTHN` to `policies.signInPolicy.allowedFirstAuthFactors`.
      *
-     * @default Cognito's own (it reports `{ factorConfiguration: "SINGLE_FACTOR" }` on a pool that never set
-     * it); a configuration you do not declare is left as the pool has it
+     * @default no passkeys (Cognito reports `{ factorConfiguration: "SINGLE_FACTOR" }` on a pool that never
+     * set them: no diff); removing it switches passkeys off
      * @example
      * ```ts
      * new UserPool("users", {
@@ -571,7 +571,7 @@ export interface UserPoolPasswordPolicyArgs {
      *
      * Needs the ESSENTIALS or PLUS tier above 0.
      *
-     * @default Cognito's own value (0 on a new pool); a value set outside Pulumi is left as it is
+     * @default `0` (no history); removing it switches history off
      */
     passwordHistorySize?: pulumi.Input<number>;
 

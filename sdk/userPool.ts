@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { userPoolProvider } from "../provider";
-import { COMPUTED_OUTPUTS } from "../provider/poolState";
+import { URN } from "../provider/deployment";
+import { COMPUTED_OUTPUTS } from "../provider/record";
 import { resourceInputs } from "../provider/resourceInputs";
 import { userPoolProperties } from "../provider/userPoolProperties";
 import {
@@ -22,6 +23,11 @@ import {
     UserPoolVerificationMessageTemplateArgs,
     UserPoolWebAuthnConfigurationArgs,
 } from "./types";
+
+const MODULE = "cognito";
+const TYPE_NAME = "UserPool";
+/** The resource type a dynamic resource registers (@pulumi/pulumi, dynamic.Resource: `pulumi-nodejs:dynamic/<module>:<type>`). */
+const TYPE = `pulumi-nodejs:dynamic/${MODULE}:${TYPE_NAME}`;
 
 /**
  * An Amazon Cognito user pool: a directory of your users' accounts.
@@ -137,7 +143,9 @@ export class UserPool extends pulumi.dynamic.Resource {
         if (opts?.import !== undefined) {
             // The engine would call Read without the serialized provider, and the host fails with "code
             // must be a string" (pulumi/pulumi#16175): say what works instead.
-            throw new Error(
+            // A RunError: Pulumi prints its message alone, with no stack trace (sdk/nodejs/cmd/run/run.ts and
+            // automation/server.ts print the stack of any other error thrown by a program).
+            throw new pulumi.RunError(
                 `UserPool "${name}": the import resource option does not work for dynamic providers (pulumi/pulumi#16175). ` +
                     `To manage the existing pool ${JSON.stringify(opts.import)}, declare it with existingPoolId: ${JSON.stringify(opts.import)} ` +
                     "(it is adopted on the next `pulumi up`, nothing is created); for a read-only reference, use UserPool.get.",
@@ -157,10 +165,10 @@ export class UserPool extends pulumi.dynamic.Resource {
         super(
             userPoolProvider,
             name,
-            { ...outputSlots(), ...naming, ...given, ...(opts?.id ? {} : resourceOptionInputs(opts, given)) },
+            { ...outputSlots(), ...naming, ...given, ...(opts?.id ? {} : { ...resourceOptionInputs(opts, given), [URN]: pulumi.createUrn(name, TYPE, opts?.parent) }) },
             opts,
-            "cognito",
-            "UserPool",
+            MODULE,
+            TYPE_NAME,
         );
         // Known from the id alone, so it stays known at an update's preview (where the engine answers with
         // the inputs only: pkg/resource/plugin/provider_plugin.go, Update).

@@ -8,10 +8,26 @@ import { localCognito } from "./support/localCognito";
 const check = async (news: Record<string, unknown>) => (await provider.check!({}, news)).failures ?? [];
 
 describe("check", () => {
-    it("accepts a valid pool and returns its inputs unchanged", async () => {
+    it("accepts a valid pool and returns its inputs with what a new pool gets filled in: the declared values as they are", async () => {
         const news = { poolName: "ok", policies: { passwordPolicy: { minimumLength: 12 } }, userPoolTags: { "Any Key": "v" } };
         const result = await provider.check!({}, news);
-        assert.deepEqual(result, { inputs: news, failures: [] });
+        assert.deepEqual(result.failures, []);
+        assert.equal(result.inputs!.poolName, "ok");
+        assert.deepEqual(result.inputs!.userPoolTags, { "Any Key": "v" });
+        assert.deepEqual(result.inputs!.policies.passwordPolicy, {
+            minimumLength: 12,
+            requireUppercase: true,
+            requireLowercase: true,
+            requireNumbers: true,
+            requireSymbols: true,
+            passwordHistorySize: 0,
+            temporaryPasswordValidityDays: 7,
+        });
+        assert.equal(result.inputs!.deletionProtection, "INACTIVE", "Cognito's default, filled in");
+        // What Cognito fills in itself (texts, the tier, case sensitivity) is not invented.
+        for (const kept of ["userPoolTier", "usernameConfiguration", "accountRecoverySetting", "smsVerificationMessage", "webAuthnConfiguration", "emailMfaConfiguration", "region"]) {
+            assert.equal(result.inputs![kept], undefined, kept);
+        }
     });
 
     it("names a mistyped property and suggests the right one", async () => {

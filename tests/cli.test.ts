@@ -340,12 +340,21 @@ type Props = Record<string, any>;
                 );
                 const old = await describePool(poolId);
                 assert.ok(old, "the old pool is still in Cognito");
-                assert.equal(old.UserPoolTags?.[CONSENT_TAG], "true", `the consent is recorded on the old pool; its tags: ${JSON.stringify(old.UserPoolTags)}`);
+                // The consent names the resource (a digest of its URN) and the pool that replaced it.
+                assert.match(String(old.UserPoolTags?.[CONSENT_TAG]), new RegExp(`^[0-9a-f]{24}:${newId}$`), `the consent is recorded on the old pool; its tags: ${JSON.stringify(old.UserPoolTags)}`);
                 assert.equal((await describePool(newId))!.UsernameConfiguration?.CaseSensitive, true);
             });
 
-            it("the next `pulumi up` (a new CLI process and provider host), the consent gone from the program, deletes it: one pool, nothing pending", async () => {
+            it("the next `pulumi up` without the consent (withdrawn) refuses the pending delete, with the count: the old pool and its user stay", async () => {
                 await stack.removeConfig(["cli-pool:allowReplacementWithUsers"]);
+                const up = await mustFail("pulumi up (the consent withdrawn)", stack.up());
+                assert.match(diagnostics(up).join("\n"), /Could not delete user pool .*: it has 1 user, whose accounts would be lost/, up.output);
+                assert.ok(await describePool(poolId), "the old pool is still there");
+                assert.equal((await describePool(poolId))!.UserPoolTags?.[CONSENT_TAG], undefined, "and the consent recorded on it is withdrawn");
+            });
+
+            it("the next `pulumi up` (a new CLI process and provider host) with the consent given again deletes it: one pool, nothing pending", async () => {
+                await stack.setConfig({ "cli-pool:allowReplacementWithUsers": "true" });
                 const up = await must("pulumi up (retries the pending delete)", stack.up());
                 log(`the retry: ${plan(up).join(", ")}`);
                 assert.ok(
@@ -644,7 +653,7 @@ type Props = Record<string, any>;
                 assert.deepEqual(
                     changedInputs(step),
                     // dev's email one-time codes go too (staging signs in with a password only).
-                    ["policies.passwordPolicy.minimumLength", "policies.passwordPolicy.requireSymbols", "policies.signInPolicy"],
+                    ["policies.passwordPolicy.minimumLength", "policies.passwordPolicy.requireSymbols", "policies.signInPolicy.allowedFirstAuthFactors"],
                     preview.output,
                 );
                 assert.deepEqual(step.keys ?? [], []);
@@ -746,6 +755,124 @@ type Props = Record<string, any>;
                     }
                 }
                 assertNoStackTrace(preview);
+            });
+        });
+
+        // -------------------------------------------------------------------------------------------
+        // Every promise in every combination (tests/promises.test.ts has the points the harness plays).
+
+        /** A stack of the combinations program: its UserPools as stack config, set as a secret (see point 3). */
+        async function combinationsStack(name: string, pools: { name: string; args: Props; options?: Props; secrets?: string[] }[]): Promise<CliStack> {
+            const stack = consumer.stack("cli-combinations", name);
+            stack.writeConfig({ "aws:region": "us-east-1" });
+            await setPools(stack, pools);
+            return stack;
+        }
+        async function setPools(stack: CliStack, pools: { name: string; args: Props; options?: Props; secrets?: string[] }[]): Promise<void> {
+            // A secret config value: the engine keeps it out of its events, so what they hold is the provider's doing.
+            await stack.setConfig({ "cli-combinations:pools": JSON.stringify(pools.map((p) => ({ options: {}, secrets: [], ...p }))) }, true);
+        }
+        const poolIdIn = async (stack: CliStack, name: string) => ((await stack.outputs()).poolIds as Record<string, string>)[name];
+
+        scenario("1. a withdrawn consent is withdrawn", () => {
+            it("consent applied, users added, consent removed and applied: no update on every later preview, and destroy is refused with the count", async () => {
+                const stack = await combinationsStack("withdrawn", [{ name: "a", args: { allowReplacementWithUsers: true } }]);
+                await must("pulumi up", stack.up());
+                const id = await poolIdIn(stack, "a");
+                await cognito().send(new AdminCreateUserCommand({ UserPoolId: id, Username: "kept@example.com", MessageAction: "SUPPRESS" }));
+                await setPools(stack, [{ name: "a", args: {} }]);
+                await must("pulumi up (the consent removed)", stack.up());
+                const preview = await must("pulumi preview", stack.preview());
+                assert.deepEqual(plan(preview), ["same a"], preview.output);
+                const destroy = await mustFail("pulumi destroy", stack.destroy());
+                assert.match(diagnostics(destroy).join("\n"), /Could not delete user pool "a" \(.+\): it has 1 user, whose accounts would be lost/, destroy.output);
+                assert.ok(await describePool(id), "the pool and its user stay");
+                await setPools(stack, [{ name: "a", args: { allowReplacementWithUsers: true } }]);
+                await must("pulumi up (consent given)", stack.up());
+                await must("pulumi destroy", stack.destroy());
+                assert.equal(await describePool(id), undefined);
+            });
+        });
+
+        scenario("3. secrets stay secret: the state, the engine's events, the messages", () => {
+            const tag = randomBytes(4).toString("hex");
+            const secrets = { name: `secret-name-${tag}`, externalId: `secret-ext-${tag}`, owner: `secret-owner-${tag}` };
+            const pool = (minimumLength: number, more: Props = {}) => ({
+                name: "a",
+                args: {
+                    poolName: secrets.name,
+                    smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/cognito-sms", externalId: secrets.externalId },
+                    userPoolTags: { owner: secrets.owner },
+                    policies: { passwordPolicy: { minimumLength } },
+                    ...more,
+                },
+                secrets: ["poolName", "smsConfiguration.externalId", "userPoolTags"],
+            });
+            let stack: CliStack;
+            const seen: OperationResult[] = [];
+            const clean = (what: string, text: string) => {
+                for (const value of Object.values(secrets)) assert.ok(!text.includes(value), `${what} holds the secret ${value}:\n${text.slice(Math.max(0, text.indexOf(value) - 300), text.indexOf(value) + 100)}`);
+            };
+
+            it("up, refresh, an update and a refused replacement: no secret in `pulumi stack export` (no --show-secrets), in any event, or in anything printed", async () => {
+                stack = await combinationsStack("secrets", [pool(8)]);
+                seen.push(await must("pulumi up", stack.up()));
+                const id = await poolIdIn(stack, "a");
+                seen.push(await must("pulumi refresh", stack.refresh()));
+                await setPools(stack, [pool(12)]);
+                seen.push(await must("pulumi up (an update)", stack.up()));
+                await cognito().send(new AdminCreateUserCommand({ UserPoolId: id, Username: "kept@example.com", MessageAction: "SUPPRESS" }));
+                await setPools(stack, [pool(12, { usernameConfiguration: { caseSensitive: false } })]);
+                const refused = await mustFail("pulumi preview (a replacement of a pool with a user)", stack.preview());
+                assert.match(diagnostics(refused).join("\n"), /has 1 user, and this change replaces it/);
+                seen.push(refused);
+                for (const op of seen) {
+                    clean("the CLI's output", op.output);
+                    clean("the CLI's error", op.error ?? "");
+                    // Debug diagnostics are @pulumi/pulumi's own trace of the program's RPCs (runtime/resource.ts logs
+                    // every RegisterResource response, secrets decrypted, for every resource of every provider; shown
+                    // only with --debug): not the engine's, nor the provider's.
+                    clean("the engine's events", JSON.stringify(op.events.filter((e) => e.diagnosticEvent?.severity !== "debug")));
+                }
+                const exported = JSON.stringify(await stack.exportPlain());
+                clean("`pulumi stack export`", exported);
+                assert.ok(exported.includes("ciphertext"), "the values are in the state as secrets");
+            });
+
+            it("a check failure inside an object marked secret names the path, never the value", async () => {
+                const bad = `bad-region-${tag}`;
+                await setPools(stack, [{ name: "a", args: { poolName: "plain", smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/cognito-sms", snsRegion: bad } }, secrets: ["smsConfiguration"] }]);
+                const preview = await mustFail("pulumi preview", stack.preview());
+                const errors = diagnostics(preview).join("\n");
+                assert.match(errors, /'smsConfiguration.snsRegion' is \[secret\]; it must be an AWS region/, preview.output);
+                for (const text of [preview.output, errors, JSON.stringify(preview.events)]) assert.ok(!text.includes(bad));
+                assertNoStackTrace(preview);
+            });
+        });
+
+        scenario("10. the import option: refused with what to do, and no stack trace", () => {
+            it("preview fails with the message and without `at new UserPool`", async () => {
+                const stack = optionsStack("import", {}, { import: "us-east-1_AbCdEfGhI" });
+                const preview = await mustFail("pulumi preview", stack.preview());
+                assert.match(preview.output + (preview.error ?? ""), /the import resource option does not work for dynamic providers .*existingPoolId/s);
+                assertNoStackTrace(preview);
+                assert.ok(!/Unhandled exception/.test(preview.output), preview.output);
+            });
+        });
+
+        scenario("12. a replacement's preview shows what changes, and nothing the new pool keeps as removed", () => {
+            it("`pulumi preview --diff` of a replacement: the changed setting and Cognito's computed outputs, nothing else", async () => {
+                const stack = await combinationsStack("honest", [{ name: "a", args: { usernameConfiguration: { caseSensitive: true }, policies: { passwordPolicy: { minimumLength: 12 } } } }]);
+                await must("pulumi up", stack.up());
+                await setPools(stack, [{ name: "a", args: { usernameConfiguration: { caseSensitive: false }, policies: { passwordPolicy: { minimumLength: 12 } } } }]);
+                const preview = await must("pulumi preview --diff", stack.preview());
+                assert.match(preview.output, /\+-pulumi-nodejs:dynamic\/cognito:UserPool: \(replace\)/);
+                // The display's own marks: `- name`, `+ name`, `~ name` at the start of a property line.
+                const marked = [...preview.output.matchAll(/^\s+([-+~]) ([A-Za-z][\w]*)\s*:/gm)].map((m) => `${m[1]} ${m[2]}`);
+                const computed = ["arn", "endpoint", "creationDate", "lastModifiedDate", "estimatedNumberOfUsers", "schemaAttributes", "domain", "customDomain"];
+                const unexpected = marked.filter((m) => !computed.some((c) => m === `- ${c}`) && !["~ usernameConfiguration", "~ caseSensitive"].includes(m));
+                assert.deepEqual(unexpected, [], preview.output);
+                await must("pulumi destroy", stack.destroy());
             });
         });
 

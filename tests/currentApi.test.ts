@@ -5,7 +5,7 @@
 // counted through the local Cognito layer; the tier rules fail at preview.
 import assert from "node:assert/strict";
 import { CognitoIdentityProviderClient, CreateUserPoolCommand, DeleteUserPoolCommand, DescribeUserPoolCommand, GetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
-import provider = require("../provider/runtime");
+import { provider } from "./support/engineOrder";
 import { assertHolds } from "./support/expect";
 import { localCognito } from "./support/localCognito";
 
@@ -156,7 +156,9 @@ describe("the current Cognito API: the newer members", function () {
             created.push(id);
             const read = await provider.read!(id, outs);
             assert.deepEqual(read.props!.policies.signInPolicy, { allowedFirstAuthFactors: ["PASSWORD"] });
-            assert.deepEqual(read.props!.webAuthnConfiguration, { factorConfiguration: "SINGLE_FACTOR" });
+            // Reported, and kept in the record apart from what it shows (no passkey is set up).
+            assert.equal(read.props!.webAuthnConfiguration, undefined);
+            assert.deepEqual(read.props!.__cognito.webAuthnConfiguration, { factorConfiguration: "SINGLE_FACTOR" });
             assert.equal((await provider.diff!(id, read.props!, declaration)).changes, false);
         });
 
@@ -197,9 +199,13 @@ describe("the current Cognito API: the newer members", function () {
             const read = await provider.read!(id, outs);
             // The program drops the tier to ESSENTIALS but keeps threat protection: check catches it...
             assert.ok((await check({ userPoolTier: "ESSENTIALS", userPoolAddOns: { advancedSecurityMode: "ENFORCED" } })).length > 0);
-            // ...and a feature the pool keeps (password history, set outside Pulumi) is caught by diff.
-            const kept = { ...read.props!, policies: { ...read.props!.policies, passwordPolicy: { ...read.props!.policies.passwordPolicy, passwordHistorySize: 4 } } };
-            await assert.rejects(provider.diff!(id, kept, { poolName: "tier-down", userPoolTier: "LITE" }), /password history .* needs the ESSENTIALS tier, but userPoolTier is "LITE"/);
+            // ...and says exactly what to declare to switch each feature off.
+            const reasons = await check({ userPoolTier: "ESSENTIALS", userPoolAddOns: { advancedSecurityMode: "ENFORCED" } });
+            assert.ok(reasons.some((r) => r.includes('switch the feature off: declare userPoolAddOns.advancedSecurityMode: "OFF"')), reasons.join(" | "));
+            // A feature the pool has but the program leaves out (password history, set outside Pulumi) is
+            // switched off by the same update, features first: no refusal.
+            const outside = { ...read.props!, policies: { ...read.props!.policies, passwordPolicy: { ...read.props!.policies.passwordPolicy, passwordHistorySize: 4 } } };
+            assert.equal((await provider.diff!(id, outside, { poolName: "tier-down", userPoolTier: "ESSENTIALS" })).changes, true);
             localCognito().resetCalls();
             await provider.update!(id, read.props!, { poolName: "tier-down", userPoolTier: "ESSENTIALS" });
             assert.deepEqual(localCognito().calls(), ["UpdateUserPool", "UpdateUserPool"]);
@@ -208,15 +214,24 @@ describe("the current Cognito API: the newer members", function () {
             assert.equal(pool.UserPoolAddOns.AdvancedSecurityMode, "OFF");
         });
 
-        it("the tier check fills in what the pool keeps without writing it into the declaration it was given", async () => {
-            const { id, outs } = await provider.create({ poolName: "kept-history", policies: { passwordPolicy: { passwordHistorySize: 4 } } });
+        it("password history and passkeys left out are switched off, like every other member, in one update; later runs show no change", async () => {
+            const declared = {
+                poolName: "switched-off",
+                policies: { passwordPolicy: { passwordHistorySize: 4 } },
+                webAuthnConfiguration: { relyingPartyId: "auth.example.com" },
+            };
+            const { id, outs } = await provider.create(declared);
             created.push(id);
-            // Password history is kept as the pool has it when undeclared: the tier check counts it (ESSENTIALS
-            // allows it), and the declaration stays as the program wrote it.
-            const declared = { poolName: "kept-history", policies: { passwordPolicy: { minimumLength: 10 } } };
-            const before = structuredClone(declared);
-            assert.deepEqual(await provider.diff!(id, outs, declared), { changes: true, replaces: [], deleteBeforeReplace: false });
-            assert.deepEqual(declared, before);
+            const without = { poolName: "switched-off" };
+            const before = structuredClone(without);
+            assert.deepEqual(await provider.diff!(id, outs, without), { changes: true, replaces: [], deleteBeforeReplace: false });
+            assert.deepEqual(without, before, "diff writes nothing into the declaration it is given");
+            const updated = (await provider.update!(id, outs, without)).outs;
+            assert.equal((await rawPool(id)).Policies.PasswordPolicy.PasswordHistorySize, 0);
+            const mfa = await client().send(new GetUserPoolMfaConfigCommand({ UserPoolId: id }));
+            assert.equal(mfa.WebAuthnConfiguration?.RelyingPartyId, undefined, "no relying party: passkeys are off");
+            const read = await provider.read!(id, updated);
+            assert.equal((await provider.diff!(id, read.props!, without)).changes, false, "no update on every later run");
         });
 
         it("email MFA: ESSENTIALS+, DEVELOPER sending, MFA on, and a recovery besides email; MFA OFF with a factor, and ON with none, fail", async () => {

@@ -5,7 +5,7 @@
 // consented, two when the user-count guard needs the live count.
 import assert from "node:assert/strict";
 import { CognitoIdentityProviderClient, DeleteUserPoolCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
-import provider = require("../provider/runtime");
+import { provider } from "./support/engineOrder";
 import { memberSamples } from "./memberSamples";
 import { localCognito } from "./support/localCognito";
 

@@ -24,6 +24,7 @@ const exists = (id: string) => rawPool(id).then(() => true, () => false);
 const plan = (steps: Step[]) => steps.map((s) => `${s.op} ${s.name}`);
 const poolStep = (steps: Step[]) => steps.find((s) => s.name === "pool")!;
 const ARN = "arn:aws:lambda:us-east-1:123456789012:function:from-another-tool";
+const CONSENT_TAG = "pulumi-cognito-user-pool:replacement-consented";
 
 function stack(inputs: Props, options: Props = {}): Engine {
     return new Engine({
@@ -118,11 +119,32 @@ describe("right under the real engine's rules", function () {
             await assert.rejects(engine.up(), /ConcurrentModificationException/);
             assert.deepEqual(engine.pendingDeletes.map((r) => r.id), [oldId], "the old pool is pending deletion");
             assert.notEqual(poolIdOf(engine), oldId);
-            // The consent is gone from the program too: only what the replacement recorded can allow it now.
-            redeclare(engine, { usernameConfiguration: { caseSensitive: false } });
+            // The next up, in a new provider process, with the consent still in the program: the replacement's
+            // consent (recorded on the old pool, for this resource) covers its pending delete.
             await engine.up();
             assert.deepEqual(engine.pendingDeletes, []);
             assert.equal(await exists(oldId), false, "the next up deleted it: the consent outlived the process");
+        });
+
+        it("a consent withdrawn before the pending delete is retried is withdrawn: the old pool and its users stay, even at destroy", async () => {
+            const engine = track(stack({ usernameConfiguration: { caseSensitive: true } }));
+            await engine.up();
+            const oldId = poolIdOf(engine);
+            await addUsers(oldId, 2);
+            redeclare(engine, { usernameConfiguration: { caseSensitive: false }, allowReplacementWithUsers: true });
+            let failed = false;
+            localCognito().onRequest((op, body) => {
+                if (op !== "DeleteUserPool" || body.UserPoolId !== oldId || failed) return undefined;
+                failed = true;
+                return { status: 400, body: { __type: "ConcurrentModificationException", message: "injected" } };
+            });
+            await assert.rejects(engine.up(), /ConcurrentModificationException/);
+            redeclare(engine, { usernameConfiguration: { caseSensitive: false } });
+            await assert.rejects(engine.up(), /Could not delete user pool .*: it has 2 users, whose accounts would be lost/);
+            assert.deepEqual(engine.pendingDeletes.map((r) => r.id), [oldId], "still pending deletion");
+            assert.equal((await rawPool(oldId)).UserPoolTags?.[CONSENT_TAG], undefined, "the consent recorded on it is withdrawn too");
+            await assert.rejects(engine.destroy(), /has 2 users, whose accounts would be lost/);
+            assert.equal(await exists(oldId), true, "nothing honours a consent the program withdrew");
         });
 
         it("a delete left pending without consent is refused, and deleted once the UserPool that replaced it consents", async () => {

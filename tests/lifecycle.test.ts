@@ -2,7 +2,7 @@
 // Cognito on create, comes back on read in the input shape, and survives an update of another member.
 import assert from "node:assert/strict";
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
-import provider = require("../provider/runtime");
+import { provider } from "./support/engineOrder";
 import { toCognito } from "../provider/convert";
 import { userPoolProperties } from "../provider/userPoolProperties";
 import { memberSamples } from "./memberSamples";

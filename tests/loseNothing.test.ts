@@ -14,7 +14,7 @@ import {
     UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { currentSettings, ProviderSettings, useSettings } from "../provider/cognitoClient";
-import provider = require("../provider/runtime");
+import { provider } from "./support/engineOrder";
 import { userPoolProperties } from "../provider/userPoolProperties";
 import { Engine, Step } from "./support/engine";
 import { userTags } from "./support/expect";
@@ -256,6 +256,19 @@ describe("lose nothing, hang never", function () {
             await provider.delete!(id, {});
         });
 
+        it("a call with no answer at all is abandoned by the provider's own deadline (requestTimeoutMs), not left to the SDK's", async () => {
+            useSettings({ ...currentSettings(), maxAttempts: 1 });
+            try {
+                const { id, outs } = await provider.create({ poolName: "deadline" });
+                localCognito().onRequest((op) => (op === "DescribeUserPool" ? { after: "stall" } : undefined));
+                await assert.rejects(provider.read!(id, outs), /no answer within 700 ms \(cognito-user-pool:requestTimeoutMs\)/);
+                localCognito().clearHooks();
+                await provider.delete!(id, {});
+            } finally {
+                useSettings({ ...saved, retryBaseDelayMs: 20, requestTimeoutMs: 700, maxAttempts: 4, requestsPerSecond: 100 });
+            }
+        });
+
         it("a create that lands after the deadline is found by a later look, not made twice", async () => {
             let slowed = false;
             localCognito().onRequest((op) => {
@@ -384,7 +397,7 @@ describe("lose nothing, hang never", function () {
             { name: "seats", attributeDataType: "Number", mutable: true, numberAttributeConstraints: { minValue: "1", maxValue: "500" } },
         ];
         const changes: [string, (schema: Props[]) => void, RegExp][] = [
-            ["a data type", (s) => (s[1].attributeDataType = "Number"), /attribute 'tenant': attributeDataType is "String" in the pool and cannot be changed to "Number"/],
+            ["a data type", (s) => ((s[1].attributeDataType = "Number"), delete s[1].stringAttributeConstraints), /attribute 'tenant': attributeDataType is "String" in the pool and cannot be changed to "Number"/],
             ["mutability", (s) => (s[1].mutable = false), /attribute 'tenant': mutable is true in the pool and cannot be changed to false/],
             ["developer-only", (s) => (s[1].developerOnlyAttribute = true), /attribute 'tenant': developerOnlyAttribute/],
             ["a standard attribute's required", (s) => (s[0].required = false), /attribute 'email': required is true in the pool and cannot be changed to false/],

@@ -292,7 +292,7 @@ describe("never lose a user (engine harness)", function () {
             assert.deepEqual(plan((await engine.preview()).steps), ["same pool"]);
 
             redeclare(engine, {});
-            assert.deepEqual(pool((await engine.preview()).steps).changed, ["mfaConfiguration", "softwareTokenMfaConfiguration"]);
+            assert.deepEqual(pool((await engine.preview()).steps).changed, ["mfaConfiguration", "softwareTokenMfaConfiguration.enabled"]);
             await engine.up();
             assert.equal((await mfaOf(id)).SoftwareTokenMfaConfiguration?.Enabled ?? false, false);
             assert.equal((await rawPool(id)).MfaConfiguration, "OFF");

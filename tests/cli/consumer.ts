@@ -84,23 +84,18 @@ export class Consumer {
     }
 
     /**
-     * Packs the repository, installs the tarball and @pulumi/pulumi (the repository's version) into a fresh
-     * project, copies and compiles the programs, and starts the driver.
+     * Packs the repository (or takes `options.tarball`: a previous release, say), installs the tarball and
+     * @pulumi/pulumi (the repository's version) into a fresh project, copies and compiles the programs,
+     * and starts the driver.
      */
-    static async create(cli: PulumiCli, programs: string[], log: (line: string) => void): Promise<Consumer> {
+    static async create(cli: PulumiCli, programs: string[], log: (line: string) => void, options: { tarball?: string } = {}): Promise<Consumer> {
         const work = realpathSync(mkdtempSync(join(tmpdir(), "cognito-cli-")));
         assert.ok(!work.startsWith(repoRoot + sep), `the consumer project must be outside the repository (${work})`);
         const dir = join(work, "project");
         mkdirSync(dir);
         try {
-            const tarball = await timed(log, "npm pack", () => packRepository(repoRoot, work));
-            const pulumiVersion = require("@pulumi/pulumi/package.json").version;
-            writeFileSync(
-                join(dir, "package.json"),
-                JSON.stringify({ name: "cli-consumer", private: true, dependencies: { [PACKAGE]: `file:${tarball}`, "@pulumi/pulumi": pulumiVersion } }, null, 2),
-            );
-            await timed(log, "npm install (consumer project)", () => npm(dir, ["install", "--prefer-offline", "--no-audit", "--no-fund"]));
-
+            const tarball = options.tarball ?? (await timed(log, "npm pack", () => packRepository(repoRoot, work)));
+            await Consumer.install(dir, tarball, log);
             for (const program of programs) cpSync(join(repoRoot, "tests", "programs", program), join(dir, program), { recursive: true });
             // The programs are TypeScript, compiled here with the repository's tsc against the installed
             // package's typings (a user's `tsc` would see the same); the driver runs the JavaScript.
@@ -115,43 +110,70 @@ export class Consumer {
                     2,
                 ),
             );
-            await timed(log, "tsc (programs)", async () => {
-                try {
-                    await run(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { cwd: dir });
-                } catch (err: any) {
-                    throw new Error(`the programs do not compile against the installed package:\n${err.stdout}${err.stderr}`);
-                }
-            });
+            await Consumer.compile(dir, log);
             copyFileSync(join(__dirname, "driver.js"), join(dir, "driver.js"));
-
-            // The Node on PATH runs the driver (so the inline programs) and, through the CLI, the
-            // dynamic-provider host: under `npm test` that is Node 22 from the `node` devDependency.
-            const node = findExecutable("node") ?? process.execPath;
-            const nodeDir = dirname(realpathSync(node));
-            const env: NodeJS.ProcessEnv = {
-                ...userEnv(),
-                ...offlineEnv(join(work, "state"), join(work, "home")),
-                PATH: [cli.binDir, nodeDir, userEnv().PATH].join(delimiter),
-                // The dynamic-provider host inherits the CLI's environment: the AWS SDK in it talks to this
-                // test run's local Cognito with fake credentials.
-                AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
-                AWS_REGION: process.env.AWS_REGION,
-                AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID,
-                AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY,
-            };
             mkdirSync(join(work, "state"));
-            const child = fork(join(dir, "driver.js"), [], { cwd: dir, env, execPath: node, stdio: ["ignore", "inherit", "inherit", "ipc"] });
-            const consumer = new Consumer(work, dir, cli, child, node);
-            const envVars = Object.fromEntries(
-                Object.entries(env).filter(([k]) => /^(PULUMI_|AWS_)/.test(k) || k === "PATH") as [string, string][],
-            );
-            const init = await consumer.call("init", { root: cli.root, pulumiHome: join(work, "home"), envVars });
-            log(`driver: Node ${init.node} (${node}), @pulumi/pulumi ${init.sdk}, Pulumi CLI ${init.version}`);
-            return consumer;
+            return await Consumer.start(work, dir, cli, log);
         } catch (err) {
             rmSync(work, { recursive: true, force: true });
             throw err;
         }
+    }
+
+    /**
+     * Upgrades the package to `tarball` (the repository packed, when none is given) in the same project,
+     * with the same state and stacks, as a user's `npm install` of a new version: the programs are compiled
+     * again and the driver restarted (so nothing of the old version stays loaded).
+     */
+    async upgrade(log: (line: string) => void, tarball?: string): Promise<Consumer> {
+        await this.stopDriver();
+        const packed = tarball ?? (await timed(log, "npm pack", () => packRepository(repoRoot, this.work)));
+        await Consumer.install(this.dir, packed, log);
+        await Consumer.compile(this.dir, log);
+        return Consumer.start(this.work, this.dir, this.cli, log);
+    }
+
+    private static async install(dir: string, tarball: string, log: (line: string) => void): Promise<void> {
+        const pulumiVersion = require("@pulumi/pulumi/package.json").version;
+        writeFileSync(
+            join(dir, "package.json"),
+            JSON.stringify({ name: "cli-consumer", private: true, dependencies: { [PACKAGE]: `file:${tarball}`, "@pulumi/pulumi": pulumiVersion } }, null, 2),
+        );
+        await timed(log, "npm install (consumer project)", () => npm(dir, ["install", "--prefer-offline", "--no-audit", "--no-fund"]));
+    }
+
+    private static async compile(dir: string, log: (line: string) => void): Promise<void> {
+        await timed(log, "tsc (programs)", async () => {
+            try {
+                await run(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { cwd: dir });
+            } catch (err: any) {
+                throw new Error(`the programs do not compile against the installed package:\n${err.stdout}${err.stderr}`);
+            }
+        });
+    }
+
+    private static async start(work: string, dir: string, cli: PulumiCli, log: (line: string) => void): Promise<Consumer> {
+        // The Node on PATH runs the driver (so the inline programs) and, through the CLI, the
+        // dynamic-provider host: under `npm test` that is Node 22 from the `node` devDependency.
+        const node = findExecutable("node") ?? process.execPath;
+        const nodeDir = dirname(realpathSync(node));
+        const env: NodeJS.ProcessEnv = {
+            ...userEnv(),
+            ...offlineEnv(join(work, "state"), join(work, "home")),
+            PATH: [cli.binDir, nodeDir, userEnv().PATH].join(delimiter),
+            // The dynamic-provider host inherits the CLI's environment: the AWS SDK in it talks to this
+            // test run's local Cognito with fake credentials.
+            AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
+            AWS_REGION: process.env.AWS_REGION,
+            AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID,
+            AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY,
+        };
+        const child = fork(join(dir, "driver.js"), [], { cwd: dir, env, execPath: node, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+        const consumer = new Consumer(work, dir, cli, child, node);
+        const envVars = Object.fromEntries(Object.entries(env).filter(([k]) => /^(PULUMI_|AWS_)/.test(k) || k === "PATH") as [string, string][]);
+        const init = await consumer.call("init", { root: cli.root, pulumiHome: join(work, "home"), envVars });
+        log(`driver: Node ${init.node} (${node}), @pulumi/pulumi ${init.sdk}, Pulumi CLI ${init.version}`);
+        return consumer;
     }
 
     /** Sends one operation to the driver. */
@@ -170,11 +192,15 @@ export class Consumer {
         return new CliStack(this, program, stack);
     }
 
-    async close(): Promise<void> {
+    private async stopDriver(): Promise<void> {
         if (!this.exited) {
             await Promise.race([this.call("exit").catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
             if (!this.exited) this.child.kill();
         }
+    }
+
+    async close(): Promise<void> {
+        await this.stopDriver();
         rmSync(this.work, { recursive: true, force: true });
     }
 }
@@ -192,9 +218,9 @@ export class CliStack {
         writeFileSync(join(this.dir, `Pulumi.${this.name}.yaml`), yaml.dump({ config }));
     }
 
-    /** `pulumi config set` for each key (plain text). */
-    async setConfig(values: Record<string, string>): Promise<void> {
-        const r = await this.op("setConfig", { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v }])) });
+    /** `pulumi config set` for each key (plain text; `--secret` with `secret`). */
+    async setConfig(values: Record<string, string>, secret = false): Promise<void> {
+        const r = await this.op("setConfig", { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v, secret }])) });
         if (!r.ok) throw new Error(`pulumi config set failed: ${r.error}`);
     }
 
@@ -223,8 +249,14 @@ export class CliStack {
         return ok(await this.op("outputs"), "pulumi stack output").outputs!;
     }
 
+    /** `pulumi stack export --show-secrets` (what Automation API's exportStack runs). */
     async exportStack(): Promise<any> {
         return ok(await this.op("exportStack"), "pulumi stack export").deployment;
+    }
+
+    /** `pulumi stack export`, secrets encrypted: the state as it is stored. */
+    async exportPlain(): Promise<any> {
+        return ok(await this.op("exportPlain"), "pulumi stack export").deployment;
     }
 
     private async op(op: string, args: Record<string, unknown> = {}): Promise<OperationResult> {

@@ -88,6 +88,9 @@ const ops = {
         }),
     outputs: (args) => operation(args, async (s) => ({ outputs: plainOutputs(await s.outputs()) })),
     exportStack: (args) => operation(args, async (s) => ({ deployment: await s.exportStack() })),
+    // `pulumi stack export` as a user runs it: secrets encrypted (Automation API's exportStack adds --show-secrets).
+    exportPlain: (args) =>
+        operation(args, async (s) => ({ deployment: JSON.parse((await s.workspace.runPulumiCmd(["stack", "export", "--stack", s.name])).stdout) })),
     setConfig: (args) => operation(args, async (s) => (await s.setAllConfig(args.values), {})),
     removeConfig: (args) => operation(args, async (s) => (await s.removeAllConfig(args.keys), {})),
     async exit() {

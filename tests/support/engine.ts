@@ -2,7 +2,9 @@
 // resources: no aws plugin can be installed) and for fast tests. It runs a real Pulumi program
 // (pulumi.runtime.setMocks collects its resource registrations), sends every dynamic resource to the
 // real dynamic-provider host over gRPC, and applies the engine's step rules with state kept between
-// runs. tests/cli.test.ts runs the same behaviours through the real CLI; each rule here names the
+// runs (or, for the stateful test's thousands of runs, the provider loaded in this process as the host
+// loads it: tests/support/inProcessProvider.ts). tests/cli.test.ts runs the same behaviours through the
+// real CLI; each rule here names the
 // engine source it follows (pkg/resource/deploy in github.com/pulumi/pulumi):
 // - refresh: Read with the old inputs and outputs, then Diff with olds = the new outputs and news = the
 //   old inputs, inverted, deciding whether the step shows a change (step.go, RefreshStep.Apply/Op); the
@@ -16,6 +18,14 @@
 //   (step_generator.go, hasInitErrors).
 // - an update's preview: a provider without preview support answers with the new inputs only
 //   (pkg/resource/plugin/provider_plugin.go, Update), so outputs that are not inputs are unknown.
+// - a replacement: once Diff decided it, Check runs again with the program's inputs and no old inputs,
+//   and the Create gets what that Check returned (step_generator.go, generateStepsFromDiff: "we need to
+//   recompute the default values").
+// - secrets: a provider that does not accept secrets gets values with the marks stripped, and the
+//   engine marks what it returns where the inputs of the same path held a secret
+//   (pkg/resource/plugin/provider_plugin.go, annotateSecrets, after Check, Create, Read and Update). The
+//   marks start from the paths the program marked secret, which a test names (EngineOptions.secrets:
+//   Pulumi's mocks do not carry secretness), and plaintextState() is the state as stored unencrypted.
 // - resource options: the engine copies old inputs into ignoreChanges paths before Check
 //   (step_generator.go, processIgnoreChanges), never calls Delete for retainOnDelete, and deletes first for
 //   deleteBeforeReplace; the options are taken from the `resourceOptions` input the UserPool class passes,
@@ -26,7 +36,8 @@
 // paths shown here are a plain comparison of old and new inputs, as the CLI shows them for a provider
 // that returns no detailed diff: pkg/backend/display/rows.go, getDiffInfo).
 import * as pulumi from "@pulumi/pulumi";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { InProcessProvider } from "./inProcessProvider";
 import { PartialFailure, ProviderHost } from "./providerHost";
 
 const UNKNOWN = pulumi.runtime.unknownValue;
@@ -61,6 +72,8 @@ export interface ResourceState {
     external?: boolean;
     /** The last create or update failed part-way (the engine's initErrors). */
     initErrors?: boolean;
+    /** Where the engine holds secrets in the inputs and the outputs. */
+    marks?: { inputs: Marks; outputs: Marks };
 }
 
 export interface RunResult {
@@ -76,7 +89,21 @@ export interface EngineOptions {
     program: string;
     /** The stack config, keys with their namespace (`aws:region`, `project:key`). */
     config: Record<string, string>;
+    /** The real dynamic-provider host (the default), or the provider loaded in this process as the host loads it. */
+    provider?: "host" | "inProcess";
+    /** The input paths the program marks secret, per resource name (mocks do not carry secretness). */
+    secrets?: (name: string) => string[];
+    /**
+     * An earlier release, unpacked (its package folder): the program's `pulumi-cognito-user-pool` and the
+     * provider are that release's (inProcess only), as for a stack that release wrote.
+     */
+    release?: string;
 }
+
+/** A secret mark: the path of a value the engine holds as a secret (segments). */
+export type Marks = string[][];
+
+type Provider = ProviderHost | InProcessProvider;
 
 /** One stack's state, and the operations Pulumi runs on it. */
 export class Engine {
@@ -84,6 +111,8 @@ export class Engine {
     readonly state = new Map<string, ResourceState>();
     /** Replaced resources whose Delete failed: kept, and retried by every later update. */
     readonly pendingDeletes: ResourceState[] = [];
+    /** What the provider printed (its host's stderr) and the errors the engine reported, every operation. */
+    readonly messages: string[] = [];
 
     constructor(public options: EngineOptions) {}
 
@@ -101,7 +130,7 @@ export class Engine {
      * `changed` lists the input paths the refreshed inputs differ at. A Diff that throws fails the refresh.
      */
     async refresh(): Promise<Step[]> {
-        return this.withHost(async (host) => {
+        return this.withHost(async (host: Provider) => {
             const steps: Step[] = [];
             for (const entry of [...this.state.values()].filter((r) => r.dynamic)) {
                 const read = await host.read(entry.id, entry.urn, entry.outputs, entry.inputs);
@@ -111,10 +140,14 @@ export class Engine {
                     continue;
                 }
                 const inputs = read.inputs ?? entry.inputs;
+                const marks = entry.marks && {
+                    inputs: annotateSecrets(inputs, entry.inputs, entry.marks.inputs),
+                    outputs: annotateSecrets(read.properties, entry.outputs, entry.marks.outputs),
+                };
                 const diff = entry.external ? undefined : await host.diff(read.id, entry.urn, read.properties, entry.inputs, inputs);
                 const changed = changedPaths(entry.inputs, inputs);
                 const drift = diff ? diff.changes === "some" || (diff.changes === "unknown" && changed.length > 0) : changedPaths(entry.outputs, read.properties).length > 0;
-                this.state.set(entry.urn, { ...entry, id: read.id, outputs: read.properties, inputs });
+                this.state.set(entry.urn, { ...entry, id: read.id, outputs: read.properties, inputs, marks });
                 steps.push({ op: drift ? "refresh" : "same", urn: entry.urn, type: entry.type, name: entry.name, changed, id: read.id });
             }
             return steps;
@@ -123,9 +156,13 @@ export class Engine {
 
     /** `pulumi destroy`: every resource deleted, the last registered first; external ones only discarded (step.go, DeleteStep). */
     async destroy(): Promise<Step[]> {
-        return this.withHost(async (host) => {
+        return this.withHost(async (host: Provider) => {
             const steps: Step[] = [];
-            for (const old of this.pendingDeletes.splice(0)) await host.delete(old.id, old.urn, old.outputs);
+            // A pending delete that fails again stays pending (the engine keeps it in state).
+            for (const old of [...this.pendingDeletes]) {
+                await host.delete(old.id, old.urn, old.outputs);
+                this.pendingDeletes.splice(this.pendingDeletes.indexOf(old), 1);
+            }
             for (const entry of [...this.state.values()].reverse()) {
                 if (entry.dynamic && !entry.external && !retainOnDelete(entry.inputs)) await host.delete(entry.id, entry.urn, entry.outputs);
                 this.state.delete(entry.urn);
@@ -136,21 +173,44 @@ export class Engine {
     }
 
     private async run(preview: boolean): Promise<RunResult> {
-        return this.withHost(async (host) => {
+        return this.withHost(async (host: Provider) => {
             const deployment = new Deployment(this, host, preview);
-            const outputs = await deployment.runProgram();
-            await deployment.finish();
-            return { steps: deployment.steps, outputs };
+            try {
+                const outputs = await deployment.runProgram();
+                await deployment.finish();
+                return { steps: deployment.steps, outputs };
+            } catch (err) {
+                // The steps the deployment took before it failed, for tests that compare them with a preview.
+                if (err instanceof Error) Object.assign(err, { steps: deployment.steps });
+                throw err;
+            }
         });
     }
 
+    /** The state as the engine stores it unencrypted: every value it holds as a secret is left out. */
+    plaintextState(): Props[] {
+        return [...this.state.values(), ...this.pendingDeletes].map((r) => ({
+            urn: r.urn,
+            id: r.id,
+            inputs: withoutMarked(r.inputs, r.marks?.inputs ?? []),
+            outputs: withoutMarked(r.outputs, r.marks?.outputs ?? []),
+        }));
+    }
+
     /** The engine starts the provider host once per operation, in the program's directory. */
-    private async withHost<T>(body: (host: ProviderHost) => Promise<T>): Promise<T> {
-        const host = await ProviderHost.start(programDirectory(this.options.program));
+    private async withHost<T>(body: (host: Provider) => Promise<T>): Promise<T> {
+        const host =
+            this.options.provider === "inProcess" || this.options.release
+                ? await InProcessProvider.start(this.options.release ? join(this.options.release, "dist") : undefined)
+                : await ProviderHost.start(programDirectory(this.options.program));
         try {
             await host.configure(this.options.config);
             return await body(host);
+        } catch (err) {
+            this.messages.push(String((err as Error)?.message ?? err));
+            throw err;
         } finally {
+            this.messages.push(host.stderr());
             await host.stop();
         }
     }
@@ -163,7 +223,7 @@ class Deployment {
     private readonly replacedToDelete: ResourceState[] = [];
     private readonly failures: Error[] = [];
 
-    constructor(private readonly engine: Engine, private readonly host: ProviderHost, private readonly preview: boolean) {}
+    constructor(private readonly engine: Engine, private readonly host: Provider, private readonly preview: boolean) {}
 
     async runProgram(): Promise<Props> {
         const { project, stack, config, program } = this.engine.options;
@@ -178,14 +238,25 @@ class Deployment {
         for (const key of Object.keys(require.cache)) if (key.startsWith(programDirectory(program))) delete require.cache[key];
         const onRejection = (err: unknown) => this.failures.push(err as Error);
         process.on("unhandledRejection", onRejection);
+        const release = this.engine.options.release;
+        const Module = require("node:module");
+        const resolveFilename = Module._resolveFilename;
+        if (release) {
+            // The program's package is the earlier release's (as in a project that still has it installed).
+            Module._resolveFilename = function (request: string, ...rest: unknown[]) {
+                return request === "pulumi-cognito-user-pool" ? join(release, "dist", "index.js") : resolveFilename.call(this, request, ...rest);
+            };
+        }
         try {
             const exports = require(path);
+            if (release) Module._resolveFilename = resolveFilename;
             await settings.waitForRPCs();
             const outputs = await resolveExports(exports);
             await settings.waitForRPCs();
             if (this.failures.length) throw this.failures[0];
             return outputs;
         } finally {
+            Module._resolveFilename = resolveFilename;
             process.off("unhandledRejection", onRejection);
         }
     }
@@ -241,6 +312,8 @@ class Deployment {
         if (args.id) return this.read(base, args.id, news, dynamic);
 
         let inputs = news;
+        const newsMarks: Marks = (this.engine.options.secrets?.(args.name) ?? []).map(segments);
+        let marks: Marks = newsMarks;
         if (dynamic) {
             // ignoreChanges: the old inputs' values at the ignored paths, before Check (processIgnoreChanges).
             const ignored: string[] = news.resourceOptions?.ignoreChanges ?? [];
@@ -250,10 +323,11 @@ class Deployment {
                 throw new Error(`${args.type} ${args.name}:\n${checked.failures.map((f) => `  ${f.reason}`).join("\n")}`);
             }
             inputs = checked.inputs;
+            marks = annotateSecrets(inputs, news, newsMarks);
         }
         if (!old) {
             this.steps.push({ op: "create", ...base });
-            return this.create(base, inputs, dynamic);
+            return this.create(base, inputs, dynamic, marks);
         }
         const diff = dynamic ? await this.host.diff(old.id, urn, old.outputs, inputs, old.inputs) : mockDiff(args.type, old.inputs, inputs);
         const changed = changedPaths(old.inputs, inputs);
@@ -266,6 +340,15 @@ class Deployment {
         }
         if (diff.replaces.length > 0) {
             this.steps.push({ op: "replace", ...base, changed, replaces: diff.replaces, oldId: old.id });
+            if (dynamic) {
+                // The engine checks again, with the program's inputs and no old ones, and creates with that.
+                const rechecked = await this.host.check(urn, {}, news);
+                if (rechecked.failures.length) {
+                    throw new Error(`${args.type} ${args.name}:\n${rechecked.failures.map((f) => `  ${f.reason}`).join("\n")}`);
+                }
+                inputs = rechecked.inputs;
+                marks = annotateSecrets(inputs, news, newsMarks);
+            }
             if (this.preview) return { id: undefined, state: withoutProvider(inputs) };
             if (diff.deleteBeforeReplace || inputs.resourceOptions?.deleteBeforeReplace === true) {
                 await this.host.delete(old.id, urn, old.outputs);
@@ -273,7 +356,7 @@ class Deployment {
             } else {
                 this.replacedToDelete.push(old);
             }
-            return this.create(base, inputs, dynamic);
+            return this.create(base, inputs, dynamic, marks);
         }
         this.steps.push({ op: "update", ...base, changed, id: old.id });
         // At preview the host cannot preview an update: the engine takes the new inputs as the outputs,
@@ -282,23 +365,23 @@ class Deployment {
         if (!dynamic) return this.record(base, old.id, inputs, inputs, dynamic);
         try {
             const outputs = await this.host.update(old.id, urn, old.outputs, inputs, old.inputs);
-            return this.record(base, old.id, inputs, outputs, dynamic);
+            return this.record(base, old.id, inputs, outputs, dynamic, false, marks);
         } catch (err) {
-            if (err instanceof PartialFailure) this.record(base, old.id, inputs, err.properties, dynamic, true);
+            if (err instanceof PartialFailure) this.record(base, old.id, inputs, err.properties, dynamic, true, marks);
             throw err;
         }
     }
 
-    private async create(base: Omit<Step, "op">, inputs: Props, dynamic: boolean) {
+    private async create(base: Omit<Step, "op">, inputs: Props, dynamic: boolean, marks: Marks = []) {
         // At preview the engine does not create: the resource's id and outputs are unknown.
         if (this.preview) return { id: undefined, state: withoutProvider(inputs) };
         if (!dynamic) return this.record(base, `${base.name}-id`, inputs, { arn: `arn:aws:mock::123456789012:${base.name}`, ...inputs }, dynamic);
         try {
             const created = await this.host.create(base.urn, inputs);
             this.steps[this.steps.length - 1].id = created.id;
-            return this.record(base, created.id, inputs, created.properties, dynamic);
+            return this.record(base, created.id, inputs, created.properties, dynamic, false, marks);
         } catch (err) {
-            if (err instanceof PartialFailure) this.record(base, err.id, inputs, err.properties, dynamic, true);
+            if (err instanceof PartialFailure) this.record(base, err.id, inputs, err.properties, dynamic, true, marks);
             throw err;
         }
     }
@@ -318,8 +401,10 @@ class Deployment {
         return { id: readId, state: withoutProvider(read.properties) };
     }
 
-    private record(base: Omit<Step, "op">, id: string, inputs: Props, outputs: Props, dynamic: boolean, initErrors = false) {
-        this.engine.state.set(base.urn, { urn: base.urn, type: base.type, name: base.name, id, dynamic, inputs, outputs, initErrors });
+    private record(base: Omit<Step, "op">, id: string, inputs: Props, outputs: Props, dynamic: boolean, initErrors = false, marks: Marks = []) {
+        // The outputs are marked where the inputs were (provider_plugin.go, annotateSecrets after Create and Update).
+        const saved = { inputs: marks, outputs: annotateSecrets(outputs, inputs, marks) };
+        this.engine.state.set(base.urn, { urn: base.urn, type: base.type, name: base.name, id, dynamic, inputs, outputs, initErrors, marks: saved });
         return { id, state: withoutProvider(outputs) };
     }
 }
@@ -383,6 +468,45 @@ function withOldInputsAt(news: Props, olds: Props, paths: string[]): Props {
         const last = segments[segments.length - 1];
         if (from?.[last] === undefined) delete to[last];
         else to[last] = structuredClone(from[last]);
+    }
+    return out;
+}
+
+/** A property path (`poolName`, `smsConfiguration.externalId`, `schema[1].name`) as segments. */
+function segments(path: string): string[] {
+    return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => m[1] ?? m[2]);
+}
+
+const isObject = (v: unknown): v is Props => typeof v === "object" && v !== null && !Array.isArray(v);
+const startsWith = (path: string[], prefix: string[]) => prefix.every((s, i) => path[i] === s);
+
+/**
+ * The engine's annotateSecrets (pkg/resource/plugin/provider_plugin.go): for each key of the inputs that
+ * the outputs have too, objects on both sides are compared member by member; any other value is marked
+ * whole when the input held a secret anywhere in it (a secret object is not an object to it, and a list
+ * with a secret item is marked whole).
+ */
+export function annotateSecrets(outs: Props, ins: Props, insMarks: Marks, prefix: string[] = []): Marks {
+    const marks: Marks = [];
+    for (const key of Object.keys(ins ?? {})) {
+        if (!(key in (outs ?? {}))) continue;
+        const path = [...prefix, key];
+        const wholeSecret = insMarks.some((m) => startsWith(path, m));
+        const holdsSecret = wholeSecret || insMarks.some((m) => startsWith(m, path));
+        if (!holdsSecret) continue;
+        if (!wholeSecret && isObject(outs[key]) && isObject(ins[key])) marks.push(...annotateSecrets(outs[key], ins[key], insMarks, path));
+        else marks.push(path);
+    }
+    return marks;
+}
+
+/** The bag with every marked value replaced, as the engine stores it unencrypted. */
+function withoutMarked(props: Props, marks: Marks): Props {
+    const out = structuredClone(props ?? {});
+    for (const mark of marks) {
+        let node: any = out;
+        for (const s of mark.slice(0, -1)) node = node?.[s];
+        if (node && typeof node === "object" && mark[mark.length - 1] in node) node[mark[mark.length - 1]] = "[secret]";
     }
     return out;
 }

@@ -39,6 +39,11 @@ export interface LocalCognito {
     stop(): Promise<void>;
     /** Runs before forwarding, in registration order; the first answer that is not undefined wins. */
     onRequest(hook: RequestHook): void;
+    /**
+     * A network delay before a request reaches Cognito (its arrival, as calls() and callTimes() log it, is
+     * after it): milliseconds, or undefined for none. Cleared by clearHooks.
+     */
+    onTransit(delay: (op: string, body: any) => number | undefined): void;
     clearHooks(): void;
     /**
      * Cognito does not promise the order of the sets it reports (AutoVerifiedAttributes, AliasAttributes,
@@ -576,6 +581,7 @@ export async function startLocalCognito(): Promise<LocalCognito> {
     let log: string[] = [];
     let times: number[] = [];
     let hooks: RequestHook[] = [];
+    let transits: ((op: string, body: any) => number | undefined)[] = [];
     let setsReversed = false;
 
     async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -586,9 +592,14 @@ export async function startLocalCognito(): Promise<LocalCognito> {
             // Not an SDK call (e.g. /moto-api): pass it through untouched.
             return send(res, await moto.request(req.method ?? "GET", req.url ?? "/", withoutHost(req.headers), raw));
         }
+        const body = parseJson(raw.toString("utf8"));
+        // Network delay: the request reaches Cognito (and its log) only after it.
+        for (const transit of transits) {
+            const ms = transit(op, body);
+            if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
+        }
         log.push(op);
         times.push(Date.now());
-        const body = parseJson(raw.toString("utf8"));
 
         let after: "drop" | "stall" | { status: number; body: any } | undefined;
         for (const hook of hooks) {
@@ -711,6 +722,10 @@ export async function startLocalCognito(): Promise<LocalCognito> {
         },
         clearHooks() {
             hooks = [];
+            transits = [];
+        },
+        onTransit(delay) {
+            transits.push(delay);
         },
         reportSetsReversed(on) {
             setsReversed = on;

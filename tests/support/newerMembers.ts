@@ -112,9 +112,10 @@ export function fixNewer(op: string, req: Json, res: Json, state: NewerState): v
         state.config = structuredClone(req);
     }
     if (op === "SetUserPoolMfaConfig") {
-        // SetUserPoolMfaConfig replaces the whole MFA configuration: a factor left out is off.
+        // SetUserPoolMfaConfig replaces the whole MFA configuration: a factor left out is off (a bare call
+        // drops every factor, go-to-k/cdkd's measurement; Terraform removes a block by leaving it out).
         state.emailMfa = req.EmailMfaConfiguration ? structuredClone(req.EmailMfaConfiguration) : undefined;
-        state.webAuthn = req.WebAuthnConfiguration ? structuredClone(req.WebAuthnConfiguration) : state.webAuthn;
+        state.webAuthn = req.WebAuthnConfiguration ? structuredClone(req.WebAuthnConfiguration) : undefined;
     }
     if (op === "SetUserPoolMfaConfig" || op === "GetUserPoolMfaConfig") {
         if (state.emailMfa) res.EmailMfaConfiguration = structuredClone(state.emailMfa);

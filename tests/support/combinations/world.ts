@@ -1,0 +1,144 @@
+// The stateful test's two worlds (tests/combinations.test.ts): the real one (a stack of the combinations
+// program, played by the engine harness with the provider loaded as its host loads it, against the local
+// Cognito), and the model: what the program declares now, which values it marks secret, how many users
+// each pool has, and which pools are known. Commands (commands.ts) change both; invariants.ts checks the
+// real one against the model after every command.
+import {
+    AdminCreateUserCommand,
+    AdminDeleteUserCommand,
+    CognitoIdentityProviderClient,
+    DeleteUserPoolCommand,
+    DescribeUserPoolCommand,
+    ListUserPoolsCommand,
+    UpdateUserPoolCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { join } from "node:path";
+import { Engine, ResourceState } from "../engine";
+import { localCognito } from "../localCognito";
+import { repoRoot } from "../stacks";
+
+type Props = Record<string, any>;
+
+export const POOL_TYPE = "pulumi-nodejs:dynamic/cognito:UserPool";
+export const RESOURCES = ["a", "b"] as const;
+export type ResourceName = (typeof RESOURCES)[number];
+
+/** One UserPool as the program declares it. */
+export interface Declared {
+    args: Props;
+    options: Props;
+    /** Argument paths the program marks secret (pulumi.secret). */
+    secrets: string[];
+}
+
+export class Model {
+    /** The program: the UserPools it declares, by resource name (every run starts with `a`, not yet applied). */
+    readonly program = new Map<ResourceName, Declared>([["a", { args: {}, options: {}, secrets: [] }]]);
+    /** Users each pool has (the test adds and removes them). */
+    readonly users = new Map<string, number>();
+    /** Every value the program ever marked secret: none may be stored or printed in plaintext. */
+    readonly secretValues = new Set<string>();
+    /** Pools made outside Pulumi (to adopt), and pools let go on purpose (retainOnDelete). */
+    readonly outside = new Set<string>();
+    readonly released = new Set<string>();
+    /** A counter for unique names and values. */
+    next = 0;
+    /** Something changed outside Pulumi since the last refresh. */
+    drifted = false;
+    /** The stack's state as the last command left it (urn -> resource), for what changed. */
+    before: Map<string, ResourceState> = new Map();
+    pendingBefore: ResourceState[] = [];
+
+    unique(prefix: string): string {
+        return `${prefix}${++this.next}`;
+    }
+
+    /** The program as stack config for the combinations program. */
+    config(): Record<string, string> {
+        const pools = [...this.program.entries()].map(([name, d]) => ({ name, args: d.args, options: d.options, secrets: d.secrets }));
+        return {
+            "aws:region": "us-east-1",
+            "cli-combinations:pools": JSON.stringify(pools),
+            // The local Cognito answers in milliseconds: the shared limit would only slow the search down.
+            "cognito-user-pool:requestsPerSecond": "1000",
+            "cognito-user-pool:retryBaseDelayMs": "5",
+            "cognito-user-pool:requestTimeoutMs": "2000",
+        };
+    }
+}
+
+export class Real {
+    readonly engine: Engine;
+    readonly client = new CognitoIdentityProviderClient({});
+    /** What every operation printed or failed with (I2 searches it). */
+    readonly said: string[] = [];
+    /** A note of every step, for the failure report. */
+    readonly log: string[] = [];
+
+    constructor(private readonly model: Model, readonly poolsBefore: Set<string>) {
+        this.engine = new Engine({
+            project: "cli-combinations",
+            stack: "test",
+            program: join(repoRoot, "tests", "programs", "cli-combinations"),
+            config: model.config(),
+            provider: process.env.COMBINATIONS_HOST === "1" ? "host" : "inProcess",
+            secrets: (name) => model.program.get(name as ResourceName)?.secrets ?? [],
+        });
+    }
+
+    /** The engine sees the program as the model has it now. */
+    sync(): void {
+        this.engine.options = { ...this.engine.options, config: this.model.config() };
+    }
+
+    poolOf(name: ResourceName): ResourceState | undefined {
+        return [...this.engine.state.values()].find((r) => r.dynamic && r.name === name);
+    }
+
+    /** The pool, or undefined when Cognito has none with this id. */
+    async describe(id: string): Promise<Props | undefined> {
+        try {
+            return (await this.client.send(new DescribeUserPoolCommand({ UserPoolId: id }))).UserPool as Props;
+        } catch (err) {
+            if ((err as Error).name === "ResourceNotFoundException") return undefined;
+            throw err;
+        }
+    }
+
+    async addUsers(id: string, count: number): Promise<void> {
+        const have = this.model.users.get(id) ?? 0;
+        for (let i = 0; i < count; i++) {
+            await this.client.send(new AdminCreateUserCommand({ UserPoolId: id, Username: `user${have + i}`, MessageAction: "SUPPRESS" }));
+        }
+        this.model.users.set(id, have + count);
+    }
+
+    async removeUsers(id: string, count: number): Promise<void> {
+        const have = this.model.users.get(id) ?? 0;
+        const n = Math.min(have, count);
+        for (let i = 0; i < n; i++) await this.client.send(new AdminDeleteUserCommand({ UserPoolId: id, Username: `user${have - 1 - i}` }));
+        this.model.users.set(id, have - n);
+    }
+
+    /** Every pool the local Cognito holds. */
+    async allPools(): Promise<Set<string>> {
+        const ids = new Set<string>();
+        let next: string | undefined;
+        do {
+            const page = await this.client.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken: next }));
+            for (const p of page.UserPools ?? []) ids.add(p.Id!);
+            next = page.NextToken;
+        } while (next);
+        return ids;
+    }
+
+    /** After a run: every pool it made goes, deletion protection or not. */
+    async cleanUp(): Promise<void> {
+        localCognito().clearHooks();
+        for (const id of await this.allPools()) {
+            if (this.poolsBefore.has(id)) continue;
+            await this.client.send(new UpdateUserPoolCommand({ UserPoolId: id, DeletionProtection: "INACTIVE" })).catch(() => undefined);
+            await this.client.send(new DeleteUserPoolCommand({ UserPoolId: id })).catch(() => undefined);
+        }
+    }
+}
