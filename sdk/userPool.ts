@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { userPoolProvider } from "../provider";
-import { URN } from "../provider/deployment";
-import { COMPUTED_OUTPUTS } from "../provider/record";
-import { resourceInputs } from "../provider/resourceInputs";
-import { userPoolProperties } from "../provider/userPoolProperties";
+import { COMPUTED_OUTPUTS } from "../provider/state/record";
+import { resourceInputs, URN } from "../provider/pool/resourceInputs";
+import { userPoolProperties } from "../provider/pool/properties";
 import {
     UserPoolAccountRecoverySettingArgs,
     UserPoolAddOnsArgs,

@@ -1,7 +1,7 @@
 // Every Cognito call's failure reaches the user as a message naming the operation, the pool and the
 // likely fix; never a raw SDK error or a stack trace. Errors are injected by the layer in front of moto.
 import assert from "node:assert/strict";
-import { currentSettings, ProviderSettings, useSettings } from "../provider/cognitoClient";
+import { currentSettings, ProviderSettings, useSettings } from "../provider/cognito/client";
 import provider = require("../provider/runtime");
 import { localCognito } from "./support/localCognito";
 

@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import provider = require("../provider/runtime");
-import { rules } from "../provider/rules";
-import { UNKNOWN } from "../provider/table";
+import { rules } from "../provider/check/rules";
+import { UNKNOWN } from "../provider/pool/table";
 import { repoRoot } from "./support/stacks";
 
 type Props = Record<string, any>;

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { provider } from "./support/engineOrder";
-import { UNKNOWN } from "../provider/table";
+import { UNKNOWN } from "../provider/pool/table";
 import { everyMember } from "./memberSamples";
 import { userTags } from "./support/expect";
 import { localCognito } from "./support/localCognito";

@@ -2,7 +2,7 @@
 // and what is allowed; values unknown at preview pass.
 import assert from "node:assert/strict";
 import provider = require("../provider/runtime");
-import { UNKNOWN } from "../provider/table";
+import { UNKNOWN } from "../provider/pool/table";
 import { localCognito } from "./support/localCognito";
 
 const check = async (news: Record<string, unknown>) => (await provider.check!({}, news)).failures ?? [];

@@ -20,9 +20,9 @@
 // the oracle would not predict with the path either absent or holding a valid value.
 import assert from "node:assert/strict";
 import provider = require("../provider/runtime");
-import { resourceInputs } from "../provider/resourceInputs";
-import { Field, Shape, UNKNOWN } from "../provider/table";
-import { userPoolProperties } from "../provider/userPoolProperties";
+import { resourceInputs } from "../provider/pool/resourceInputs";
+import { Field, Shape, UNKNOWN } from "../provider/pool/table";
+import { userPoolProperties } from "../provider/pool/properties";
 import { memberSamples } from "./memberSamples";
 
 type Props = Record<string, any>;

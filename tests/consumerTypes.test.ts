@@ -10,9 +10,9 @@
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { COMPUTED_OUTPUTS } from "../provider/poolState";
-import { resourceInputs } from "../provider/resourceInputs";
-import { userPoolProperties } from "../provider/userPoolProperties";
+import { COMPUTED_OUTPUTS } from "../provider/state/fromCognito";
+import { resourceInputs } from "../provider/pool/resourceInputs";
+import { userPoolProperties } from "../provider/pool/properties";
 import { COMPUTED_OUTPUT_TYPES, declaredOutputs, MODULE_SETTINGS, settingName, typeCheck, writeProgram } from "./support/consumerTypes";
 import { PACKAGE, sharedConsumer } from "./support/npmProject";
 import { firstPassOnly } from "./support/passes";

@@ -3,8 +3,8 @@
 // leaked or lost, or ends in a clear error.
 import assert from "node:assert/strict";
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand, GetUserPoolMfaConfigCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { callStats } from "../provider/cognitoCalls";
-import { currentSettings, ProviderSettings, useSettings } from "../provider/cognitoClient";
+import { callStats } from "../provider/cognito/send";
+import { currentSettings, ProviderSettings, useSettings } from "../provider/cognito/client";
 import provider = require("../provider/runtime");
 import { userTags } from "./support/expect";
 import { FAULTS } from "./support/faults";

@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { provider } from "./support/engineOrder";
-import { toCognito } from "../provider/convert";
-import { userPoolProperties } from "../provider/userPoolProperties";
+import { toCognito } from "../provider/pool/convert";
+import { userPoolProperties } from "../provider/pool/properties";
 import { memberSamples } from "./memberSamples";
 import { assertHolds, assertJsonClean } from "./support/expect";
 import { localCognito } from "./support/localCognito";

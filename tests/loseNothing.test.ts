@@ -13,9 +13,9 @@ import {
     SetUserPoolMfaConfigCommand,
     UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { currentSettings, ProviderSettings, useSettings } from "../provider/cognitoClient";
+import { currentSettings, ProviderSettings, useSettings } from "../provider/cognito/client";
 import { provider } from "./support/engineOrder";
-import { userPoolProperties } from "../provider/userPoolProperties";
+import { userPoolProperties } from "../provider/pool/properties";
 import { Engine, Step } from "./support/engine";
 import { userTags } from "./support/expect";
 import { localCognito } from "./support/localCognito";

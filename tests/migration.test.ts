@@ -28,12 +28,12 @@ import {
     UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import * as ts from "typescript";
-import { awsNames } from "../provider/awsNames";
+import { awsNames } from "../provider/pool/awsNames";
 import provider = require("../provider/runtime");
-import { toCognito } from "../provider/convert";
-import { resourceInputs } from "../provider/resourceInputs";
-import { Field } from "../provider/table";
-import { userPoolProperties } from "../provider/userPoolProperties";
+import { toCognito } from "../provider/pool/convert";
+import { resourceInputs } from "../provider/pool/resourceInputs";
+import { Field } from "../provider/pool/table";
+import { userPoolProperties } from "../provider/pool/properties";
 import { awsPoolArgs } from "../examples/migration/awsPool";
 import { Engine, Step } from "./support/engine";
 import { localCognito } from "./support/localCognito";

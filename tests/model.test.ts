@@ -1,5 +1,5 @@
 // The official API model is the source of every shape constraint check enforces.
-// 1. provider/model/cognitoModel.generated.ts is exactly what `npm run model` makes from the installed
+// 1. provider/pool/model/cognitoModel.generated.ts is exactly what `npm run model` makes from the installed
 //    botocore model: when the model moves, this fails until someone regenerates and looks at the change.
 // 2. Coverage: every member of CreateUserPool and SetUserPoolMfaConfig, as the installed AWS SDK models them,
 //    is a row of the table, carried by another row, or listed below as not yet supported, with the reason.
@@ -13,11 +13,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as sdk from "@aws-sdk/client-cognito-identity-provider";
 import provider = require("../provider/runtime");
-import { resourceInputs } from "../provider/resourceInputs";
-import { Field } from "../provider/table";
-import { userPoolProperties } from "../provider/userPoolProperties";
+import { resourceInputs } from "../provider/pool/resourceInputs";
+import { Field } from "../provider/pool/table";
+import { userPoolProperties } from "../provider/pool/properties";
 import { everyMember } from "./memberSamples";
-import { generatedModule, loadBotocoreModel } from "./model/botocoreModel";
+import { generatedModule, loadBotocoreModel } from "../provider/pool/model/botocore";
 import { javaAvailable, javaMatches } from "./model/javaMatches";
 import { Case, Leaf, leavesOf, ofLength, PROBES, sampleFor, Seg, valueAt, withValue } from "./model/modelCases";
 
@@ -28,8 +28,8 @@ const model = loadBotocoreModel();
 describe("the API model", function () {
     this.timeout(120_000);
 
-    it("provider/model/cognitoModel.generated.ts is what `npm run model` makes from the installed botocore model", () => {
-        const committed = readFileSync(join(__dirname, "..", "provider", "model", "cognitoModel.generated.ts"), "utf8");
+    it("provider/pool/model/cognitoModel.generated.ts is what `npm run model` makes from the installed botocore model", () => {
+        const committed = readFileSync(join(__dirname, "..", "provider", "pool", "model", "cognitoModel.generated.ts"), "utf8");
         // The shapes must match; the header's botocore version may differ where the shapes did not move.
         const shapes = (text: string) => text.slice(text.indexOf("export const modelShapes"));
         assert.equal(

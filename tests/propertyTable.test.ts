@@ -1,8 +1,8 @@
 // The property table's names: our members are Cognito's in lowerCamelCase. (Which members have rows, and
 // their constraints, is tests/model.test.ts: the table against the API model and the installed SDK.)
 import assert from "node:assert/strict";
-import { Field } from "../provider/table";
-import { userPoolProperties } from "../provider/userPoolProperties";
+import { Field } from "../provider/pool/table";
+import { userPoolProperties } from "../provider/pool/properties";
 
 describe("the property table", () => {
     it("names our members in lowerCamelCase of Cognito's, with SMS and KMS as words", () => {

@@ -53,8 +53,8 @@ delete process.env.AWS_PROFILE;
 
 // The provider, loaded as the host loads it (runtime.ts), but in this process.
 import provider = require("../../provider/runtime");
-import { useSettings } from "../../provider/cognitoClient";
-import { callStats } from "../../provider/cognitoCalls";
+import { useSettings } from "../../provider/cognito/client";
+import { callStats } from "../../provider/cognito/send";
 
 interface Cell {
     timesMs: number[];

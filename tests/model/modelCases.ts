@@ -3,7 +3,7 @@
 // into a valid declaration. The constraints are read from botocore's model itself (loadBotocoreModel), not
 // from the provider's generated copy, and each case's expected verdict is the model's: lengths, ranges and
 // allowed values by their numbers, patterns by Java (javaMatches), since Cognito is a Java service.
-import { Field, Shape } from "../../provider/table";
+import { Field, Shape } from "../../provider/pool/table";
 
 export type Seg = string | number;
 

@@ -4,14 +4,14 @@
 // to Cognito's defaults. The inputs also say, under `adopted`, what the adoption keeps and what it changes.
 // Deletion protection, Lambda triggers and MFA are never switched off by omission, even with
 // `adoptionResetsUndeclared: true` (which resets the other undeclared settings to Cognito's defaults).
-import { changedPaths } from "./desiredState";
-import { declarationOf } from "./poolState";
+import { changedPaths } from "../pool/defaults";
+import { declarationOf } from "../state/fromCognito";
 import { currentState } from "./reads";
-import { regionOfPool, resourceInputs } from "./resourceInputs";
-import { allAttributes, schemaAsDeclared } from "./schemaAttributes";
-import { secretPaths, touchesSecret } from "./secrets";
-import { Field, isUnknown } from "./table";
-import { userPoolProperties } from "./userPoolProperties";
+import { regionOfPool, resourceInputs } from "../pool/resourceInputs";
+import { allAttributes, schemaAsDeclared } from "../pool/attributes";
+import { secretPaths, touchesSecret } from "../pool/secrets";
+import { Field, isUnknown } from "../pool/table";
+import { userPoolProperties } from "../pool/properties";
 
 type Props = Record<string, any>;
 

@@ -2,10 +2,11 @@
 // through SetUserPoolMfaConfig, and read only through GetUserPoolMfaConfig. SetUserPoolMfaConfig replaces
 // the whole MFA configuration (leaving MfaConfiguration out turns MFA off), so every call carries all of
 // it: each factor row of resourceInputs (apply "setUserPoolMfaConfig"), and SMS from the pool's rows.
-import { fromCognito, isRecord, toCognito } from "./convert";
-import { desiredValue } from "./desiredState";
-import { resourceInputs } from "./resourceInputs";
-import { userPoolProperties } from "./userPoolProperties";
+import { isRecord, toCognito } from "../pool/convert";
+import { mfaState } from "../state/fromCognito";
+import { desiredValue } from "../pool/defaults";
+import { resourceInputs } from "../pool/resourceInputs";
+import { userPoolProperties } from "../pool/properties";
 
 type Props = Record<string, any>;
 
@@ -68,11 +69,13 @@ export function setUserPoolMfaConfigRequest(id: string, olds: Props, news: Props
     return request;
 }
 
-/** GetUserPoolMfaConfig's answer in our shape: every factor row, TOTP always (on or off). */
-export function mfaState(response: Props | undefined): Props {
-    if (!response) return {};
-    return {
-        ...fromCognito(factorRows, response),
-        softwareTokenMfaConfiguration: { enabled: response.SoftwareTokenMfaConfiguration?.Enabled === true },
-    };
+/** The factor rows' names. */
+export const MFA_FACTORS: readonly string[] = factorRows.map((f) => f.name);
+
+/** What GetUserPoolMfaConfig reports once SetUserPoolMfaConfig carried out `news`: known without asking. */
+export function mfaOutputs(olds: Props, news: Props): Props {
+    const set = setUserPoolMfaConfigRequest("", olds, news);
+    // Every factor, those the call left out (so switched off) as undefined: none survives from before.
+    const off = Object.fromEntries(MFA_FACTORS.map((name) => [name, undefined]));
+    return { ...off, ...mfaState(set), softwareTokenMfaConfiguration: { enabled: totpEnabled(news) } };
 }

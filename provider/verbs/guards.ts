@@ -10,12 +10,12 @@
 // So once the new pool exists, the Create of a consented replacement records the consent on the old pool
 // in Cognito (CONSENT_TAG), naming the resource (a digest of its URN) and the pool that replaced it; a
 // Delete honours it only for that resource, and an adoption of the pool wipes it.
-import { TagResourceCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { send } from "./cognitoCalls";
+import { tagResource } from "../cognito/calls";
 import { Decision, decisionFor, URN, urnDigest } from "./deployment";
-import { PROVIDER_TAG_PREFIX } from "./poolState";
-import { describe, label } from "./reads";
-import { regionOfPool } from "./resourceInputs";
+import { PROVIDER_TAG_PREFIX } from "../state/fromCognito";
+import { label } from "../pool/labels";
+import { describe } from "./reads";
+import { regionOfPool } from "../pool/resourceInputs";
 
 type Props = Record<string, any>;
 
@@ -71,10 +71,10 @@ export async function checkReplacement(id: string, olds: Props, news: Props, rea
 export async function recordConsent(urn: unknown, newPoolId: string): Promise<void> {
     const decision = decisionFor(urn);
     if (typeof urn !== "string" || !decision?.replaces || !decision.consents || !decision.arn || decision.poolId === newPoolId) return;
-    await send(new TagResourceCommand({ ResourceArn: decision.arn, Tags: { [CONSENT_TAG]: `${urnDigest(urn)}:${newPoolId}` } }), {
-        what: `record on user pool ${decision.poolId} that its replacement was consented`,
-        region: regionOfPool(decision.poolId),
-    }).catch(() => undefined);
+    await tagResource(
+        { ResourceArn: decision.arn, Tags: { [CONSENT_TAG]: `${urnDigest(urn)}:${newPoolId}` } },
+        { what: `record on user pool ${decision.poolId} that its replacement was consented`, region: regionOfPool(decision.poolId) },
+    ).catch(() => undefined);
 }
 
 /**

@@ -1,7 +1,6 @@
 // Inputs of the UserPool resource that are not CreateUserPool members: the pool's region, the user's
 // consents, adoption of an existing pool, and the MFA factor set through SetUserPoolMfaConfig. They go
 // through the same walks as the table's rows (check, diff) but never into CreateUserPool/UpdateUserPool.
-import { URN } from "./deployment";
 import { fieldsFromModel } from "./model/fromModel";
 import { Field } from "./table";
 
@@ -41,6 +40,9 @@ const fromSetUserPoolMfaConfig = fieldsFromModel(
     "SetUserPoolMfaConfigRequest",
 );
 const [poolId] = fieldsFromModel([{ cognito: "UserPoolId", name: "existingPoolId", apply: "createOnly" }], "DescribeUserPoolRequest");
+
+/** The input through which the UserPool class passes its own URN (the host passes the provider none). */
+export const URN = "__urn";
 
 export const resourceInputs: readonly Field[] = [
     // A pool cannot move between regions, so a different region is a new pool: without this input,

@@ -13,9 +13,10 @@
 // - what the Diff of a resource decided, for its Create and Delete: the engine tells the Create of a
 //   replacement nothing of the pool it replaces, nor a Delete which resource replaced its pool.
 import { createHash } from "node:crypto";
+import { URN } from "../pool/resourceInputs";
 
-/** The input through which the UserPool class passes its own URN. */
-export const URN = "__urn";
+export { URN };
+
 
 export interface Decision {
     /** The pool the resource had when Diff ran. */

@@ -1,9 +1,9 @@
 // check: every declared value against its row's shape, before any API call. Values unknown at preview
 // pass; every mistake is reported, each with its property path, the value and what is allowed.
-import { awsNames } from "./awsNames";
-import { isRecord } from "./convert";
-import { touchesSecret } from "./secrets";
-import { Field, Shape, isUnknown } from "./table";
+import { awsNames } from "../pool/awsNames";
+import { isRecord } from "../pool/convert";
+import { touchesSecret } from "../pool/secrets";
+import { Field, Shape, isUnknown } from "../pool/table";
 
 export interface CheckFailure {
     property: string;

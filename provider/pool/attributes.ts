@@ -2,9 +2,9 @@
 // (AddCustomAttributes), and no attribute can ever be modified or removed (FACTS.md). So the schema is
 // compared attribute by attribute, by name, and only on what the user declared of each attribute.
 import { fromCognito, isRecord, toCognito } from "./convert";
-import { sameValue } from "./desiredState";
+import { sameValue } from "./defaults";
 import { Field, isUnknown } from "./table";
-import { userPoolProperties } from "./userPoolProperties";
+import { userPoolProperties } from "./properties";
 
 export type Attribute = Record<string, unknown> & { name: string };
 

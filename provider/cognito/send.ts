@@ -1,8 +1,8 @@
 // Every call to Cognito goes through `send`: one rate limit for the whole host process, bounded retries
 // with backoff and full jitter for throttling, server errors and dropped connections, and, for calls
 // that are not safe to repeat, a check of what the lost call did before trying again.
-import { explain, errorName } from "./awsErrors";
-import { cognito, currentSettings } from "./cognitoClient";
+import { explain, errorName } from "./errors";
+import { cognito, currentSettings } from "./client";
 
 /** How a failed call may have left Cognito. */
 type Outcome =

@@ -7,30 +7,15 @@
 //   (step_generator.go, processIgnoreChanges), but every UpdateUserPool carries the whole configuration,
 //   so an ignored member would be sent as the old inputs had it (or reset): the provider sends it as
 //   Cognito holds it, and never shows it as a change.
-import { isRecord } from "./convert";
-import { resourceInputs } from "./resourceInputs";
-import { userPoolProperties } from "./userPoolProperties";
+import { isRecord } from "../pool/convert";
+import { pathSegments, underPath } from "../pool/paths";
+import { resourceInputs } from "../pool/resourceInputs";
+import { userPoolProperties } from "../pool/properties";
 
 /** The pool's settings: the table's rows and the MFA factors (the program's own inputs are not). */
 const SETTING_NAMES = [...userPoolProperties, ...resourceInputs.filter((f) => f.apply === "setUserPoolMfaConfig")].map((f) => f.name);
 
 type Props = Record<string, any>;
-
-/** A Pulumi property path (`lambdaConfig.preSignUp`, `schema[0]`, `userPoolTags["team"]`) as segments. */
-export function pathSegments(path: string): string[] {
-    const segments: string[] = [];
-    for (const match of path.matchAll(/([^.[\]]+)|\[(?:"([^"]*)"|(\d+))\]/g)) segments.push(match[1] ?? match[2] ?? match[3]);
-    return segments;
-}
-
-/** Does the changed path `changed` fall under the option's path `path` (or the reverse)? `*` is every path. */
-export function underPath(changed: string, path: string): boolean {
-    if (path === "*") return true;
-    const a = pathSegments(changed);
-    const b = pathSegments(path);
-    const n = Math.min(a.length, b.length);
-    return a.slice(0, n).every((s, i) => s === b[i]);
-}
 
 /** The declaration with the value at each ignored path taken from `live` (the pool as Cognito holds it). */
 export function withIgnoredChanges(news: Props, live: Props, paths: string[]): Props {

@@ -1,13 +1,13 @@
 // What it takes to go from the pool's state (`olds`: the outputs last recorded) to the declaration
 // (`news`). diff shows this plan and update carries out the same plan, so preview shows what up does.
-import { isRecord, toCognito } from "./convert";
-import { changedPaths, desiredValue } from "./desiredState";
-import { allAttributes, Attribute, schemaChanges } from "./schemaAttributes";
+import { isRecord, toCognito } from "../pool/convert";
+import { changedPaths, desiredValue } from "../pool/defaults";
+import { allAttributes, Attribute, schemaChanges } from "../pool/attributes";
 import { MFA_MEMBERS, mfaInPlay, needsMfaConfigAfterCreate } from "./mfa";
-import { Field, isUnknown } from "./table";
-import { declaredSchema } from "./record";
-import { resourceInputs } from "./resourceInputs";
-import { userPoolProperties } from "./userPoolProperties";
+import { Field, isUnknown } from "../pool/table";
+import { declaredSchema } from "../state/record";
+import { resourceInputs } from "../pool/resourceInputs";
+import { userPoolProperties } from "../pool/properties";
 
 export interface Plan {
     /** Every changed property path, for the preview. */

@@ -5,7 +5,7 @@
 // the paths of the secret inputs as `secretInputs`; everything here reads them, so that no value the
 // program marked secret leaves the provider anywhere else: not in another output key, not in a message.
 import { isRecord } from "./convert";
-import { pathSegments } from "./options";
+import { pathSegments } from "./paths";
 
 type Props = Record<string, any>;
 

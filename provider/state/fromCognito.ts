@@ -1,12 +1,13 @@
 // A pool as Cognito reports it (DescribeUserPool, CreateUserPool), in our shape: its settings and what
 // Cognito computes (record.ts turns it into what the stack stores), and the declaration that would
 // reproduce it (for a pool the program knows nothing of: a read by id, an adoption).
-import { fromDescribe, isRecord } from "./convert";
-import { changedPaths } from "./desiredState";
+import { fromCognito, fromDescribe, isRecord } from "../pool/convert";
+import { resourceInputs } from "../pool/resourceInputs";
+import { changedPaths } from "../pool/defaults";
 import { COMPUTED_OUTPUTS, regionOf, SETTINGS, withoutUndefined } from "./record";
-import { allAttributes, compactAttributes, reportedAttributes, schemaOfPool } from "./schemaAttributes";
-import { Field } from "./table";
-import { userPoolProperties } from "./userPoolProperties";
+import { allAttributes, compactAttributes, reportedAttributes, schemaOfPool } from "../pool/attributes";
+import { Field } from "../pool/table";
+import { userPoolProperties } from "../pool/properties";
 
 export { COMPUTED_OUTPUTS, withoutUndefined };
 
@@ -78,4 +79,15 @@ export const PROVIDER_TAG_PREFIX = "pulumi-cognito-user-pool:";
 function isoDate(value: unknown): string | undefined {
     if (value instanceof Date) return value.toISOString();
     return typeof value === "string" ? value : undefined;
+}
+
+const factorRows = resourceInputs.filter((f) => f.apply === "setUserPoolMfaConfig");
+
+/** GetUserPoolMfaConfig's answer in our shape: every factor row, TOTP always (on or off). */
+export function mfaState(response: Record<string, any> | undefined): Record<string, unknown> {
+    if (!response) return {};
+    return {
+        ...fromCognito(factorRows, response),
+        softwareTokenMfaConfiguration: { enabled: response.SoftwareTokenMfaConfiguration?.Enabled === true },
+    };
 }

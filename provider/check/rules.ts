@@ -1,10 +1,10 @@
 // Rules that tie members together, which no single row's shape can say. Each names where it comes
 // from; check reports every broken rule with the property path, the value and what is allowed.
-import { isRecord } from "./convert";
-import { isCustom } from "./schemaAttributes";
-import { isUnknown } from "./table";
-import { userPoolProperties } from "./userPoolProperties";
-import { DEFAULT_TIER, featuresAbove, tierMessage } from "./tiers";
+import { isRecord } from "../pool/convert";
+import { isCustom } from "../pool/attributes";
+import { isUnknown } from "../pool/table";
+import { userPoolProperties } from "../pool/properties";
+import { DEFAULT_TIER, featuresAbove, tierMessage } from "../pool/tiers";
 import { CheckFailure } from "./validate";
 
 type Props = Record<string, any>;

@@ -14,14 +14,13 @@
 // A refresh (read) has only the previous record: it rebuilds the record from the live pool and the
 // previous record's program part, and gives the engine the inputs a program would have written
 // (refreshedInputs), so that the next preview shows exactly the drift.
-import { isRecord } from "./convert";
-import { changedPaths, desiredValue } from "./desiredState";
-import { URN } from "./deployment";
-import { regionOfPool, resourceInputs } from "./resourceInputs";
-import { allAttributes, Attribute, compactAttributes, isCustom, schemaAsDeclared, shortName } from "./schemaAttributes";
-import { secretPaths, touchesSecret } from "./secrets";
-import { Field } from "./table";
-import { userPoolProperties } from "./userPoolProperties";
+import { isRecord } from "../pool/convert";
+import { changedPaths, desiredValue } from "../pool/defaults";
+import { regionOfPool, resourceInputs } from "../pool/resourceInputs";
+import { allAttributes, Attribute, compactAttributes, isCustom, schemaAsDeclared, shortName } from "../pool/attributes";
+import { secretPaths, touchesSecret } from "../pool/secrets";
+import { Field } from "../pool/table";
+import { userPoolProperties } from "../pool/properties";
 
 type Props = Record<string, any>;
 
