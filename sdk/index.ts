@@ -1,2 +1,2 @@
 export { UserPool } from "./userPool";
-export * from "./types";
+export * from "./types.generated";

@@ -3,25 +3,7 @@ import { userPoolProvider } from "../provider";
 import { COMPUTED_OUTPUTS } from "../provider/state/record";
 import { resourceInputs, URN } from "../provider/pool/resourceInputs";
 import { userPoolProperties } from "../provider/pool/properties";
-import {
-    UserPoolAccountRecoverySettingArgs,
-    UserPoolAddOnsArgs,
-    UserPoolAdminCreateUserConfigArgs,
-    UserPoolArgs,
-    UserPoolDeviceConfigurationArgs,
-    UserPoolEmailConfigurationArgs,
-    UserPoolEmailMfaConfigurationArgs,
-    UserPoolLambdaConfigArgs,
-    UserPoolPoliciesArgs,
-    UserPoolSchemaAttribute,
-    UserPoolSchemaAttributeArgs,
-    UserPoolSmsConfigurationArgs,
-    UserPoolSoftwareTokenMfaConfigurationArgs,
-    UserPoolUserAttributeUpdateSettingsArgs,
-    UserPoolUsernameConfigurationArgs,
-    UserPoolVerificationMessageTemplateArgs,
-    UserPoolWebAuthnConfigurationArgs,
-} from "./types";
+import { UserPoolArgs, UserPoolOutputs } from "./types.generated";
 
 const MODULE = "cognito";
 const TYPE_NAME = "UserPool";
@@ -47,92 +29,8 @@ const TYPE = `pulumi-nodejs:dynamic/${MODULE}:${TYPE_NAME}`;
  * ```
  */
 export class UserPool extends pulumi.dynamic.Resource {
-    /** The pool's name: `poolName` as declared, else the resource name (or, when adopted, the pool's own). */
-    public readonly poolName!: pulumi.Output<string>;
-    /** The password policy and the sign-in policy, as the pool holds them. */
-    public readonly policies!: pulumi.Output<pulumi.Unwrap<UserPoolPoliciesArgs> | undefined>;
-    /** Whether Cognito refuses to delete the pool. */
-    public readonly deletionProtection!: pulumi.Output<"ACTIVE" | "INACTIVE" | undefined>;
-    /** The Lambda triggers, as the pool holds them. */
-    public readonly lambdaConfig!: pulumi.Output<pulumi.Unwrap<UserPoolLambdaConfigArgs> | undefined>;
-    /** The attributes Cognito verifies by sending a code. */
-    public readonly autoVerifiedAttributes!: pulumi.Output<("phone_number" | "email")[] | undefined>;
-    /** The attributes users may also sign in with. Cannot be changed once created. */
-    public readonly aliasAttributes!: pulumi.Output<("phone_number" | "email" | "preferred_username")[] | undefined>;
-    /** The attributes users sign in with instead of a username. Cannot be changed once created. */
-    public readonly usernameAttributes!: pulumi.Output<("phone_number" | "email")[] | undefined>;
-    /** Legacy: the verification SMS text (kept as one with `verificationMessageTemplate.smsMessage`). */
-    public readonly smsVerificationMessage!: pulumi.Output<string | undefined>;
-    /** Legacy: the verification email body (kept as one with `verificationMessageTemplate.emailMessage`). */
-    public readonly emailVerificationMessage!: pulumi.Output<string | undefined>;
-    /** Legacy: the verification email subject (kept as one with `verificationMessageTemplate.emailSubject`). */
-    public readonly emailVerificationSubject!: pulumi.Output<string | undefined>;
-    /** The verification messages, including Cognito's own wording where none was declared. */
-    public readonly verificationMessageTemplate!: pulumi.Output<pulumi.Unwrap<UserPoolVerificationMessageTemplateArgs> | undefined>;
-    /** The SMS text of an MFA code. */
-    public readonly smsAuthenticationMessage!: pulumi.Output<string | undefined>;
-    /** Whether MFA is off, required or optional. */
-    public readonly mfaConfiguration!: pulumi.Output<"OFF" | "ON" | "OPTIONAL" | undefined>;
-    /** Which attributes keep their old value until the new one is verified. */
-    public readonly userAttributeUpdateSettings!: pulumi.Output<pulumi.Unwrap<UserPoolUserAttributeUpdateSettingsArgs> | undefined>;
-    /** Device remembering; undefined when it is off. */
-    public readonly deviceConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolDeviceConfigurationArgs> | undefined>;
-    /** How Cognito sends email. */
-    public readonly emailConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolEmailConfigurationArgs> | undefined>;
-    /** How Cognito sends SMS through SNS; undefined when not set. */
-    public readonly smsConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolSmsConfigurationArgs> | undefined>;
-    /** The pool's tags (the provider's own create token is never shown). */
-    public readonly userPoolTags!: pulumi.Output<{ [key: string]: string } | undefined>;
-    /** Who may create users, and the invitation messages. */
-    public readonly adminCreateUserConfig!: pulumi.Output<pulumi.Unwrap<UserPoolAdminCreateUserConfigArgs> | undefined>;
-    /** The declared attributes as the pool holds them (every attribute, standard and custom, is in `schemaAttributes`). */
-    public readonly schema!: pulumi.Output<pulumi.Unwrap<UserPoolSchemaAttributeArgs[]> | undefined>;
-    /** Threat protection. */
-    public readonly userPoolAddOns!: pulumi.Output<pulumi.Unwrap<UserPoolAddOnsArgs> | undefined>;
-    /** Username case sensitivity. Cannot be changed once created. */
-    public readonly usernameConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolUsernameConfigurationArgs> | undefined>;
-    /** How users recover a forgotten password; undefined when Cognito's legacy behaviour applies. */
-    public readonly accountRecoverySetting!: pulumi.Output<pulumi.Unwrap<UserPoolAccountRecoverySettingArgs> | undefined>;
-    /** The TOTP factor (read with GetUserPoolMfaConfig). */
-    public readonly softwareTokenMfaConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolSoftwareTokenMfaConfigurationArgs> | undefined>;
-    /** The email MFA factor (read with GetUserPoolMfaConfig); undefined when off. */
-    public readonly emailMfaConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolEmailMfaConfigurationArgs> | undefined>;
-    /** Passkeys (read with GetUserPoolMfaConfig). */
-    public readonly webAuthnConfiguration!: pulumi.Output<pulumi.Unwrap<UserPoolWebAuthnConfigurationArgs> | undefined>;
-    /** The feature plan. */
-    public readonly userPoolTier!: pulumi.Output<"LITE" | "ESSENTIALS" | "PLUS" | undefined>;
-    /** Your consent to replace or delete the pool with its users (kept in state, never sent to Cognito). */
-    public readonly allowReplacementWithUsers!: pulumi.Output<boolean | undefined>;
-    /** Your consent to replace the pool on a schema change Cognito cannot make (kept in state). */
-    public readonly replaceOnSchemaChange!: pulumi.Output<boolean | undefined>;
-    /** The pool this resource adopted, when it adopted one. */
-    public readonly existingPoolId!: pulumi.Output<string | undefined>;
-    /** Whether the adoption reset what the program left out (kept in state). */
-    public readonly adoptionResetsUndeclared!: pulumi.Output<boolean | undefined>;
-
-    /** The region the pool lives in. */
-    public readonly region!: pulumi.Output<string>;
-    /** The pool's ARN, `arn:aws:cognito-idp:<region>:<account>:userpool/<id>`. */
-    public readonly arn!: pulumi.Output<string>;
     /** The issuer endpoint, `cognito-idp.<region>.amazonaws.com/<id>`, derived from the id. */
     public readonly endpoint: pulumi.Output<string>;
-    /** When Cognito created the pool (ISO 8601, from DescribeUserPool). */
-    public readonly creationDate!: pulumi.Output<string>;
-    /** When the pool was last changed (ISO 8601, from DescribeUserPool at the last create, update or refresh). */
-    public readonly lastModifiedDate!: pulumi.Output<string>;
-    /** How many users the pool had at the last create, update or refresh (Cognito's estimate). */
-    public readonly estimatedNumberOfUsers!: pulumi.Output<number>;
-    /**
-     * The pool's attributes as Cognito reports them: every custom attribute (as `custom:<name>`, or
-     * `dev:custom:<name>` when developer-only), and each standard attribute whose settings differ from
-     * Cognito's defaults (say `email` made required). The twenty standard attributes every pool has, at
-     * their defaults, are left out: they would be most of each pool's state.
-     */
-    public readonly schemaAttributes!: pulumi.Output<UserPoolSchemaAttribute[]>;
-    /** The pool's Cognito domain prefix, when one is attached. */
-    public readonly domain!: pulumi.Output<string | undefined>;
-    /** The pool's custom domain, when one is attached. */
-    public readonly customDomain!: pulumi.Output<string | undefined>;
 
     /**
      * @param name The Pulumi resource name; also the pool's name unless `poolName` is given.
@@ -179,6 +77,12 @@ export class UserPool extends pulumi.dynamic.Resource {
         return new UserPool(name, {}, { ...opts, id });
     }
 }
+
+/**
+ * Every output, typed from the generated interface (types.generated.ts): an interface merged into the class,
+ * so that the outputs need no field declarations (the engine sets them on the instance).
+ */
+export interface UserPool extends Readonly<{ [K in Exclude<keyof UserPoolOutputs, "endpoint">]-?: pulumi.Output<UserPoolOutputs[K]> }> {}
 
 /**
  * Registering outputs as undefined is how a dynamic resource declares them: every input is an output too

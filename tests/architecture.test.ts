@@ -34,7 +34,7 @@ const PACKAGES: Record<string, RegExp> = {
     sdk: /^@pulumi\/pulumi$/,
 };
 /** Tools that write generated files: not part of the package (tsconfig.json excludes them). */
-const TOOLS = new Set(["provider/pool/model/generate.ts", "provider/pool/model/botocore.ts"]);
+const TOOLS = new Set(["provider/pool/model/generate.ts", "provider/pool/model/botocore.ts", "sdk/generate.ts"]);
 
 function sources(dir: string): string[] {
     return readdirSync(join(repoRoot, dir)).flatMap((name) => {

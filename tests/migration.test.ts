@@ -28,7 +28,7 @@ import {
     UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import * as ts from "typescript";
-import { awsNames } from "../provider/pool/awsNames";
+import { awsNames, ourName } from "../provider/pool/awsNames";
 import provider = require("../provider/runtime");
 import { toCognito } from "../provider/pool/convert";
 import { resourceInputs } from "../provider/pool/resourceInputs";
@@ -104,15 +104,15 @@ function ourArguments(args: Record<string, unknown>): Record<string, unknown> {
         if (value === null || typeof value !== "object") return value;
         return Object.fromEntries(
             Object.entries(value).map(([key, v]) => {
-                const ours = awsNames.arguments[`${awsPath}.${key}`]?.ours;
+                const ours = ourName(`${awsPath}.${key}`).ours;
                 return [ours ? ours.slice(ours.lastIndexOf(".") + 1) : key, rename(v, `${awsPath}.${key}`)];
             }),
         );
     };
     const result: Record<string, any> = {};
     for (const [key, value] of Object.entries(args)) {
-        const ours = awsNames.arguments[key]?.ours;
-        assert.ok(ours, `@pulumi/aws's ${key} has no UserPool name in provider/awsNames.ts`);
+        const ours = ourName(key).ours;
+        assert.ok(ours, `@pulumi/aws's ${key} has no UserPool name (provider/pool/awsNames.ts)`);
         const parts = ours.split(".");
         let node = result;
         for (const part of parts.slice(0, -1)) node = node[part] ??= {};
@@ -122,55 +122,48 @@ function ourArguments(args: Record<string, unknown>): Record<string, unknown> {
 }
 
 describe("@pulumi/aws's names and ours (provider/awsNames.ts)", () => {
-    it("lists every argument of the installed @pulumi/aws's aws.cognito.UserPool, and only those", () => {
+    it("every argument of the installed @pulumi/aws's aws.cognito.UserPool is a UserPool input, under its own name or a listed one", () => {
         const installed = JSON.parse(readFileSync(join(repoRoot, "node_modules/@pulumi/aws/package.json"), "utf8")).version;
         const paths = awsArgumentPaths();
         assert.ok(paths.length > 90, `only ${paths.length} argument paths found: the walk of @pulumi/aws's declarations broke`);
-        const listed = Object.keys(awsNames.arguments);
-        const missing = paths.filter((p) => !listed.includes(p));
-        const stale = listed.filter((p) => !paths.includes(p));
-        assert.deepEqual(
-            { missing, stale },
-            { missing: [], stale: [] },
-            `provider/awsNames.ts was written for @pulumi/aws ${awsNames.version}; ${installed} is installed: add what is missing, remove what is stale`,
-        );
-    });
-
-    it("names only inputs UserPool has, and says why where it has none", () => {
         const ours = ourInputPaths();
-        const entries = [...Object.entries(awsNames.arguments)];
-        const unknown = entries.filter(([, e]) => e.ours !== null && !ours.has(e.ours)).map(([aws, e]) => `${aws} → ${e.ours}`);
-        assert.deepEqual(unknown, [], "paths UserPool does not have");
-        const unexplained = [...entries, ...Object.entries(awsNames.outputs)].filter(([, e]) => e.ours === null && !e.reason).map(([aws]) => aws);
+        const unknown = paths.filter((p) => ourName(p).ours !== null && !ours.has(ourName(p).ours!)).map((p) => `${p} → ${ourName(p).ours}`);
+        assert.deepEqual(unknown, [], `@pulumi/aws ${installed} (the table was written for ${awsNames.version}): arguments that map to no UserPool input: list their names in provider/pool/awsNames.ts`);
+        const stale = [...Object.keys(awsNames.renames), ...Object.keys(awsNames.notes)].filter((p) => !paths.includes(p));
+        assert.deepEqual(stale, [], "names the table lists that @pulumi/aws no longer has");
+        const unexplained = [...Object.entries(awsNames.renames), ...Object.entries(awsNames.outputs)].filter(([, e]) => e.ours === null && !e.reason).map(([aws]) => aws);
         assert.deepEqual(unexplained, [], "null without a reason");
-        // The renames the guide's table shows.
-        for (const [aws, ours] of [
+        // The renames, and one member of each renamed object, derived.
+        for (const [aws, mine] of [
             ["name", "poolName"],
             ["tags", "userPoolTags"],
-            ["passwordPolicy", "policies.passwordPolicy"],
             ["passwordPolicy.minimumLength", "policies.passwordPolicy.minimumLength"],
             ["signInPolicy.allowedFirstAuthFactors", "policies.signInPolicy.allowedFirstAuthFactors"],
-            ["schemas", "schema"],
             ["schemas[].stringAttributeConstraints.maxLength", "schema[].stringAttributeConstraints.maxLength"],
             ["emailConfiguration.fromEmailAddress", "emailConfiguration.from"],
-            ["userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdates", "userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdate"],
+            ["emailConfiguration.sourceArn", "emailConfiguration.sourceArn"],
         ]) {
-            assert.equal(awsNames.arguments[aws]?.ours, ours, aws);
+            assert.equal(ourName(aws).ours, mine, aws);
         }
     });
 
-    it("the guide's table (docs/migrating-from-aws.md) has a row for every top-level argument, with its name ours", () => {
+    it("the guide's table (docs/migrating-from-aws.md) has a row for every top-level argument, and shows every rename", () => {
         const guide = readFileSync(join(repoRoot, "docs", "migrating-from-aws.md"), "utf8");
         const rows = guide.split("\n").filter((line) => line.startsWith("| `"));
-        const missing = Object.entries(awsNames.arguments)
-            .filter(([aws]) => !aws.includes("."))
-            .filter(([aws, e]) => !rows.some((row) => {
+        const topLevel = [...new Set(awsArgumentPaths().map((p) => p.split(/[.[]/)[0]))];
+        const missing = topLevel.filter((aws) => {
+            const mine = ourName(aws).ours!;
+            return !rows.some((row) => {
                 const [theirs, ours] = row.split(" | ");
-                const same = e.ours === aws && ours.includes("the same");
-                return new RegExp(`\`${aws}[\`.[]`).test(theirs) && (same || ours.includes(`\`${e.ours}`));
-            }))
+                return new RegExp(`\`${aws}[\`.[{]`).test(theirs) && (ours.includes("the same") || ours.includes(`\`${mine}`));
+            });
+        });
+        assert.deepEqual(missing, [], "top-level arguments with no row");
+        const unshown = Object.entries(awsNames.renames)
+            .filter(([, e]) => e.ours !== null)
+            .filter(([aws, e]) => !rows.some((row) => row.includes(`\`${aws}`) && row.includes(`**\`${e.ours}`)))
             .map(([aws]) => aws);
-        assert.deepEqual(missing, []);
+        assert.deepEqual(unshown, [], "renames the guide does not show in bold");
     });
 });
 
@@ -188,7 +181,7 @@ describe("check: @pulumi/aws's names get ours as the hint", () => {
         });
         return root;
     };
-    const renamed = Object.entries(awsNames.arguments).filter(([aws, e]) => e.ours !== null && e.ours !== aws);
+    const renamed = Object.entries(awsNames.renames).filter(([aws, e]) => e.ours !== null && e.ours !== aws);
 
     it("every renamed argument whose parent UserPool has is answered with our name, before any call", async () => {
         // Only the first renamed level is reported: under an unknown parent (passwordPolicy.minimumLength)

@@ -138,7 +138,7 @@ export function show(value: unknown): string {
  * name at that level.
  */
 function unknownHint(path: string, key: string, names: string[]): string {
-    const aws = awsNames.arguments[join(path, key).replace(/\[\d+\]/g, "[]")];
+    const aws = awsNames.renames[join(path, key).replace(/\[\d+\]/g, "[]")];
     if (aws && aws.ours !== null && aws.ours !== join(path, key)) {
         const ours = aws.ours.replace(/\[\]/g, "[0]");
         return `; did you mean '${ours}'? ('${key}' is @pulumi/aws's name for it${aws.note ? `. ${aws.note}` : ""})`;

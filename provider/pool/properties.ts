@@ -24,9 +24,10 @@ const NUMERIC: Stricter = {
 };
 
 const lambdaArn = (cognito: string, name: string): Row => ({ cognito, name });
-const lambdaSender = (cognito: string, name: string): Row => ({
+const lambdaSender = (cognito: string, name: string, sdkName?: string): Row => ({
     cognito,
     name,
+    sdkName,
     fields: [
         { cognito: "LambdaVersion", name: "lambdaVersion" },
         { cognito: "LambdaArn", name: "lambdaArn" },
@@ -85,9 +86,9 @@ const rows: readonly Row[] = [
             lambdaArn("UserMigration", "userMigration"),
             // The versioned pre token generation trigger (V2_0/V3_0 customize access tokens). Cognito keeps
             // it and the legacy PreTokenGeneration as one setting (normalize, below).
-            lambdaSender("PreTokenGenerationConfig", "preTokenGenerationConfig"),
-            lambdaSender("CustomSMSSender", "customSmsSender"),
-            lambdaSender("CustomEmailSender", "customEmailSender"),
+            lambdaSender("PreTokenGenerationConfig", "preTokenGenerationConfig", "VersionedTrigger"),
+            lambdaSender("CustomSMSSender", "customSmsSender", "CustomSender"),
+            lambdaSender("CustomEmailSender", "customEmailSender", "CustomSender"),
             { cognito: "KMSKeyID", name: "kmsKeyId" },
             lambdaSender("InboundFederation", "inboundFederation"),
         ],
@@ -229,6 +230,7 @@ const rows: readonly Row[] = [
         cognito: "Schema",
         reportedAs: "SchemaAttributes",
         name: "schema",
+        sdkName: "SchemaAttribute",
         apply: "addCustomAttributes",
         // Attributes are never removed: the pool keeps what it has; see schemaAttributes.ts.
         undeclared: "keep",
@@ -259,6 +261,7 @@ const rows: readonly Row[] = [
     },
     {
         cognito: "UserPoolAddOns",
+        sdkName: "AddOns",
         name: "userPoolAddOns",
         apply: "updateUserPool",
         fields: [
@@ -288,6 +291,7 @@ const rows: readonly Row[] = [
         fields: [
             {
                 cognito: "RecoveryMechanisms",
+                sdkName: "RecoveryMechanism",
                 name: "recoveryMechanisms",
                 // The model lets an AccountRecoverySetting go without mechanisms: that leaves Cognito's.
                 undeclared: "keep",

@@ -132,6 +132,11 @@ export interface Field {
      */
     normalize?: (value: unknown) => unknown;
     /**
+     * The name of the SDK's interface for this object (or each item of this list), `UserPool<sdkName>Args`,
+     * where it is not the member's own name (sdk/generate.ts).
+     */
+    sdkName?: string;
+    /**
      * For an "absent" object: whether a value means the member is set (by default, any object: an empty
      * `emailMfaConfiguration: {}` is an email factor). Set on one side and not on the other is a change.
      */

@@ -52,23 +52,31 @@ export const COMPUTED_OUTPUT_TYPES: Record<string, string> = {
     customDomain: "string | undefined",
 };
 
-/** The outputs `UserPool` declares (its public instance properties), from the installed declarations. */
+/**
+ * The outputs `UserPool` declares, from the installed declarations: the members of the generated
+ * UserPoolOutputs interface (merged into the class), and the public properties the class declares itself.
+ */
 export function declaredOutputs(packageDir: string): string[] {
-    const file = join(packageDir, "dist", "sdk", "userPool.d.ts");
-    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
     const names: string[] = [];
-    const visit = (node: ts.Node) => {
+    const read = (name: string, visit: (node: ts.Node) => void) => {
+        const file = join(packageDir, "dist", "sdk", name);
+        ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true).forEachChild(visit);
+    };
+    read("types.generated.d.ts", (node) => {
+        if (ts.isInterfaceDeclaration(node) && node.name.text === "UserPoolOutputs") {
+            for (const member of node.members) if (ts.isPropertySignature(member) && ts.isIdentifier(member.name)) names.push(member.name.text);
+        }
+    });
+    read("userPool.d.ts", (node) => {
         if (ts.isClassDeclaration(node) && node.name?.text === "UserPool") {
             for (const member of node.members) {
                 const modifiers = ts.canHaveModifiers(member) ? (ts.getModifiers(member) ?? []) : [];
                 const hidden = modifiers.some((m) => [ts.SyntaxKind.StaticKeyword, ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword].includes(m.kind));
-                if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && !hidden) names.push(member.name.text);
+                if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && !hidden && !names.includes(member.name.text)) names.push(member.name.text);
             }
         }
-        ts.forEachChild(node, visit);
-    };
-    visit(source);
-    if (names.length === 0) throw new Error(`no class UserPool with properties in ${file}`);
+    });
+    if (names.length === 0) throw new Error(`no outputs of UserPool in ${packageDir}`);
     return names;
 }
 
