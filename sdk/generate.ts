@@ -20,7 +20,7 @@ export const TARGET = join(__dirname, "types.generated.ts");
 /** The members of UserPoolArgs: the table's rows and our own inputs, but the resource options the class passes. */
 const MEMBERS: readonly Field[] = [...userPoolProperties, ...resourceInputs.filter((f) => f.apply !== "options")];
 
-/** The outputs Cognito computes: their types (their prose is in docs/outputs.md). */
+/** The outputs Cognito computes: their types (their prose is in sdk/docs/outputs.md). */
 const COMPUTED_TYPES: Record<(typeof COMPUTED_OUTPUTS)[number] | "region", string> = {
     arn: "string",
     endpoint: "string",

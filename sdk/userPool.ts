@@ -95,8 +95,9 @@ function outputSlots(): Record<string, undefined> {
 
 /**
  * The resource options the provider must know: the engine applies them without telling a dynamic
- * provider (FACTS: the host drops changed keys, so replaceOnChanges never fires; ignoreChanges only copies
- * old inputs). And the paths of the inputs marked secret, whose values messages must never quote.
+ * provider (the host answers Diff with changes, replaces and deleteBeforeReplace only, sdk/nodejs/cmd/dynamic-provider/index.ts
+ * in pulumi/pulumi, so replaceOnChanges, which matches changed keys, never fires: step_generator.go,
+ * applyReplaceOnChanges; ignoreChanges only copies old inputs: processIgnoreChanges). And the paths of the inputs marked secret, whose values messages must never quote.
  */
 function resourceOptionInputs(opts: pulumi.CustomResourceOptions | undefined, args: Record<string, unknown>): Record<string, unknown> {
     const options = Object.fromEntries(

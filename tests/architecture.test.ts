@@ -2,7 +2,7 @@
 // folder imports only the folders it may, the AWS SDK is imported by cognito/ alone, and the folders that
 // decide (pool, check, state, plan) touch no I/O, so their tests need no local Cognito.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 import { repoRoot } from "./support/stacks";
 
@@ -41,6 +41,13 @@ function sources(dir: string): string[] {
         const path = join(dir, name);
         if (statSync(join(repoRoot, path)).isDirectory()) return sources(path);
         return path.endsWith(".ts") && !path.endsWith(".d.ts") ? [path] : [];
+    });
+}
+
+function allFiles(dir: string): string[] {
+    return readdirSync(join(repoRoot, dir)).flatMap((name) => {
+        const path = join(dir, name);
+        return name === "node_modules" ? [] : statSync(join(repoRoot, path)).isDirectory() ? allFiles(path) : [path];
     });
 }
 
@@ -84,5 +91,50 @@ describe("the architecture: folders and what they may import", () => {
         const importers = files.filter((f) => importsOf(f).some((s) => s.startsWith("@aws-sdk/")));
         assert.ok(importers.length > 0);
         assert.deepEqual(importers.filter((f) => !f.startsWith("provider/cognito/")), []);
+    });
+});
+
+describe("what the code cites exists", () => {
+    // A comment that sends the reader to a file sends them to one in the repository (or to a public
+    // source): every path under the repository's own folders that a source file or document names exists.
+    const named = /(?<![\w/.-])((?:provider|sdk|tests|docs|examples)\/[\w./-]*\w\.(?:ts|js|md|json|yaml|sh|java|py))\b/g;
+    const readers = [
+        ...["provider", "sdk", "tests", "examples"].flatMap((d) => sources(d)),
+        // CHANGELOG.md is history: it names files as they were in each release.
+        ...["README.md", "CONTRIBUTING.md", "RULES.md", "BENCHMARKS.md", ...readdirSync(join(repoRoot, "docs")).map((f) => `docs/${f}`)],
+    ];
+    /** Paths in pulumi/pulumi's repository, which comments cite as the engine's source. */
+    const pulumiRepository = /^(sdk\/(nodejs|go|python)|pkg)\//;
+
+    it("every repository path a source file or document names exists", () => {
+        const missing: string[] = [];
+        for (const file of readers) {
+            const text = readFileSync(join(repoRoot, file), "utf8");
+            for (const [, path] of text.matchAll(named)) {
+                if (path.includes("*") || path.includes("<") || pulumiRepository.test(path) || existsSync(join(repoRoot, path))) continue;
+                missing.push(`${file}: ${path}`);
+            }
+        }
+        assert.deepEqual(missing, []);
+    });
+
+    it("every file a source file or document names by its base name exists somewhere in the repository", () => {
+        const everywhere = ["provider", "sdk", "tests", "examples", "docs"].flatMap((d) => allFiles(d));
+        const names = new Set(everywhere.map((f) => f.split("/").pop()));
+        const missing: string[] = [];
+        for (const file of readers) {
+            const text = readFileSync(join(repoRoot, file), "utf8");
+            for (const [, name] of text.matchAll(/(?<![\w/.$-])([A-Za-z][\w.-]*\.(?:ts|js))\b(?!\/)/g)) {
+                // A compiled name (`runtime.js`, `userPool.d.ts`) counts as its source; files a test writes are in quotes.
+                const source = name.replace(/\.d\.ts$|\.js$/, ".ts");
+                if (names.has(name) || names.has(source) || name === "Node.js" || text.includes(`"${name}"`)) continue;
+                missing.push(`${file}: ${name}`);
+            }
+        }
+        assert.deepEqual([...new Set(missing)], []);
+    });
+
+    it("no source file cites a facts file outside the repository", () => {
+        assert.deepEqual(readers.filter((f) => f !== "tests/architecture.test.ts" && /FACTS(\.md)?\b/.test(readFileSync(join(repoRoot, f), "utf8"))), []);
     });
 });

@@ -110,7 +110,7 @@ export const memberSamples: MemberSample[] = [
 
 /**
  * One declaration with every member set. aliasAttributes is left out: Cognito refuses it beside
- * usernameAttributes (FACTS.md), and check says so.
+ * usernameAttributes (docs/cognito.md), and check says so.
  */
 export function everyMember(): Record<string, unknown> {
     return Object.assign(

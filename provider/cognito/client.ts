@@ -93,7 +93,7 @@ export function currentSettings(): ProviderSettings {
 
 /**
  * One client per process, region and endpoint; the region is the pool's own where it is known. The
- * SDK's own retries are off: cognitoCalls.ts retries, knowing which calls are safe to repeat.
+ * SDK's own retries are off: send.ts retries, knowing which calls are safe to repeat.
  */
 export function cognito(poolRegion?: string): CognitoIdentityProviderClient {
     const region = poolRegion ?? settings.region;
@@ -104,7 +104,7 @@ export function cognito(poolRegion?: string): CognitoIdentityProviderClient {
             ...(region ? { region } : {}),
             ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
             maxAttempts: 1,
-            // The deadline that counts is cognitoCalls.ts's (withDeadline); the SDK's own, later, only backs it up
+            // The deadline that counts is send.ts's (withDeadline); the SDK's own, later, only backs it up
             // (it watches an idle socket, not the whole call), so that a test can tell which one fired.
             requestHandler: { requestTimeout: settings.requestTimeoutMs * 2, connectionTimeout: settings.requestTimeoutMs * 2, throwOnRequestTimeout: true },
         });

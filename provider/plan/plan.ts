@@ -36,7 +36,7 @@ export function plan(olds: Props, news: Props): Plan {
     };
     for (const field of [...userPoolProperties, ...resourceInputs]) {
         if (field.apply === "addCustomAttributes") {
-            // What the program declared before (declared.ts), not the pool's attributes: one added outside
+            // What the program declared before (state/record.ts, declaredSchema), not the pool's attributes: one added outside
             // Pulumi is not a removal the program asks for.
             const declaredBefore = declaredSchema(olds);
             const schema = schemaChanges(declaredBefore, allAttributes(olds.schemaAttributes), news.schema);

@@ -1,5 +1,5 @@
 // The schema is the one member Cognito changes only by growing: custom attributes can be added
-// (AddCustomAttributes), and no attribute can ever be modified or removed (FACTS.md). So the schema is
+// (AddCustomAttributes), and no attribute can ever be modified or removed (docs/cognito.md, "Settings a pool keeps for life"). So the schema is
 // compared attribute by attribute, by name, and only on what the user declared of each attribute.
 import { fromCognito, isRecord, toCognito } from "./convert";
 import { sameValue } from "./defaults";

@@ -2,7 +2,7 @@
 // otherwise: check's "did you mean" for a program moving from @pulumi/aws, and the table of
 // docs/migrating-from-aws.md. Only what differs is written here: an argument not listed (nor under a listed
 // one) is UserPool's under the same path; a listed one renames its members with it (`passwordPolicy.x` is
-// `policies.passwordPolicy.x`). Paths are dotted, [] for any item of a list. tests/migration.test.ts fails
+// `policies.passwordPolicy.x`). Paths are dotted, [] for any item of a list. tests/examples/migration.test.ts fails
 // when the installed @pulumi/aws has an argument that maps to no UserPool input, or this table names one it
 // no longer has, or the guide's table disagrees.
 

@@ -1,6 +1,6 @@
 // The UserPool's properties: one row per CreateUserPool member. Names follow the API nested exactly as
 // it is, in lowerCamelCase; types and constraints come from the official API model (model/fromModel.ts),
-// defaults are what DescribeUserPool reports for a pool created with only a name (FACTS.md, "Defaults
+// defaults are what DescribeUserPool reports for a pool created with only a name (docs/cognito.md, "Defaults
 // Cognito fills in"). A row states a constraint itself only where Cognito is stricter than the model,
 // and says where that is known from.
 import { fieldsFromModel } from "./model/fromModel";
@@ -98,7 +98,7 @@ const rows: readonly Row[] = [
     { cognito: "AliasAttributes", name: "aliasAttributes", apply: "replace", unordered: true, default: [] },
     { cognito: "UsernameAttributes", name: "usernameAttributes", apply: "replace", unordered: true, default: [] },
     // The legacy texts are kept by Cognito as one with the template's (setting either sets both), so they
-    // are always sent equal: the one declared, else the template's (desiredState.ts, `sameAs`).
+    // are always sent equal: the one declared, else the template's (plan/plan.ts, `sameAs`).
     cognitoText("SmsVerificationMessage", "smsVerificationMessage", {
         apply: "updateUserPool",
         mustContain: [CODE],
@@ -187,7 +187,7 @@ const rows: readonly Row[] = [
         name: "userPoolTags",
         apply: "tags",
         default: {},
-        // AWS allows 50 tags a resource; one of them is the provider's create token (see lifecycle.ts).
+        // AWS allows 50 tags a resource; one of them is the provider's create token (see verbs/create.ts).
         stricter: {
             source: "document: AWS tagging limits, at most 50 tags a resource; provider: one is its create token",
             maxEntries: 49,
@@ -232,7 +232,7 @@ const rows: readonly Row[] = [
         name: "schema",
         sdkName: "SchemaAttribute",
         apply: "addCustomAttributes",
-        // Attributes are never removed: the pool keeps what it has; see schemaAttributes.ts.
+        // Attributes are never removed: the pool keeps what it has; see pool/attributes.ts.
         undeclared: "keep",
         sortBy: "name",
         fields: [

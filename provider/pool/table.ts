@@ -1,4 +1,4 @@
-// The vocabulary of the property table (see userPoolProperties.ts for the rows).
+// The vocabulary of the property table (see properties.ts for the rows).
 //
 // One row per Cognito member says everything the provider needs to know about it: its Cognito name and
 // ours, how a change reaches Cognito, and what Cognito holds when nobody declared it. Its type and
@@ -50,7 +50,7 @@ export interface Row extends Omit<Field, "shape"> {
 }
 
 export interface Stricter {
-    /** Where the rule comes from: a Cognito error users reported, the developer guide, FACTS.md, ... */
+    /** Where the rule comes from: a Cognito error users reported, the developer guide, docs/cognito.md, ... */
     source: string;
     pattern?: RegExp;
     format?: string;
@@ -102,7 +102,7 @@ export interface Field {
     /** Top-level members only. */
     apply?: Apply;
     required?: boolean;
-    /** What Cognito holds when the member is not declared (FACTS.md, "Defaults Cognito fills in"). */
+    /** What Cognito holds when the member is not declared (docs/cognito.md, "Defaults Cognito fills in"). */
     default?: unknown;
     /**
      * What an undeclared member means, when `default` does not say it:

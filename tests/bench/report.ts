@@ -265,7 +265,7 @@ export function writeReport(f: Figures): string {
         const h = r[op].host[last];
         const extra = extraCalls(d.callsPerPool, raw.callsPerPool);
         const why = Object.keys(extra).length
-            ? Object.entries(extra).map(([name, n]) => `${n === 1 ? "" : `${n} × `}${name}: ${EXTRA_CALL_REASONS[`${op} ${name}`] ?? "(see lifecycle.ts)"}`).join("; ")
+            ? Object.entries(extra).map(([name, n]) => `${n === 1 ? "" : `${n} × `}${name}: ${EXTRA_CALL_REASONS[`${op} ${name}`] ?? "(see provider/verbs/)"}`).join("; ")
             : "none";
         const stable = (w: string) => (lin[op][w].callsPerPoolConstant ? "" : " (**varies**)");
         p(`| ${OPERATION_LABELS[op]} | ${raw.totalCallsPerPool}: ${callList(raw.callsPerPool)}${stable("raw")} | ${d.totalCallsPerPool}: ${callList(d.callsPerPool)}${stable("direct")} | ${h.totalCallsPerPool}${stable("host")} | ≤ ${TARGET_CALLS[op]} | ${TERRAFORM_CALLS[op]} | ${why} |`);
@@ -276,7 +276,7 @@ export function writeReport(f: Figures): string {
         "A delete otherwise reads the live user count first, even when an earlier step of the same deployment saw 0: users who",
         "signed up in between would be deleted without a word (a stale count is how an earlier version lost accounts).",
         "With MFA on (DescribeUserPool's MfaConfiguration not OFF) or a factor declared, a refresh adds GetUserPoolMfaConfig, as",
-        "Terraform's always does; an update that switches a factor adds SetUserPoolMfaConfig (tests/economy.test.ts pins these).",
+        "Terraform's always does; an update that switches a factor adds SetUserPoolMfaConfig (tests/verbs/economy.test.ts pins these).",
         "Terraform's column is read from its source (the comment on TERRAFORM_CALLS in tests/bench/report.ts), not measured.",
     );
     const failed = (o: Record<string, number>) => (Object.keys(o).length ? Object.entries(o).map(([k, n]) => `${n} × ${k}`).join(", ") : "none");

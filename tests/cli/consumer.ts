@@ -1,4 +1,4 @@
-// A consumer project for the real-CLI suite (tests/cli.test.ts): the packed package installed, as a user
+// A consumer project for the real-CLI suite (tests/engine/cli.test.ts): the packed package installed, as a user
 // installs it, into a fresh folder outside the repository, with the suite's programs
 // (tests/programs/cli-*: Pulumi.yaml, Pulumi.<stack>.yaml, index.ts compiled with the repository's tsc
 // against the installed typings) and the driver (tests/cli/driver.js) that runs them through the real

@@ -1,4 +1,4 @@
-// The driver of tests/cli.test.ts, copied into the consumer project and run there as a child `node`
+// The driver of tests/engine/cli.test.ts, copied into the consumer project and run there as a child `node`
 // process (cwd = the consumer project), so that it loads the consumer's own @pulumi/pulumi and the
 // installed pulumi-cognito-user-pool. Plain JavaScript: it is not part of the package.
 //

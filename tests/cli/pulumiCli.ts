@@ -26,7 +26,7 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
-/** The first Pulumi CLI whose dynamic-provider host calls configure (FACTS.md). */
+/** The first Pulumi CLI whose dynamic-provider host calls configure (pulumi/pulumi#17697). */
 const MINIMUM = "3.141.0";
 const PULUMI_PKG_MODULE = "github.com/pulumi/pulumi/pkg/v3";
 const PULUMI_SDK_MODULE = "github.com/pulumi/pulumi/sdk/v3";

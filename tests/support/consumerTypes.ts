@@ -1,5 +1,5 @@
 // A user's TypeScript program against the installed package, type-checked under a moduleResolution a
-// Pulumi project may use (consumerTypes.test.ts, oldestPulumi.test.ts). The program imports the package
+// Pulumi project may use (consumerTypes.test.ts, hosts.test.ts). The program imports the package
 // both ways (the `provider` subpath and the root) and reads every output `UserPool` declares, each with
 // the type it must have.
 import { execFile } from "node:child_process";

@@ -3,7 +3,7 @@
 // (pulumi.runtime.setMocks collects its resource registrations), sends every dynamic resource to the
 // real dynamic-provider host over gRPC, and applies the engine's step rules with state kept between
 // runs (or, for the stateful test's thousands of runs, the provider loaded in this process as the host
-// loads it: tests/support/inProcessProvider.ts). tests/cli.test.ts runs the same behaviours through the
+// loads it: tests/support/inProcessProvider.ts). tests/engine/cli.test.ts runs the same behaviours through the
 // real CLI; each rule here names the
 // engine source it follows (pkg/resource/deploy in github.com/pulumi/pulumi):
 // - refresh: Read with the old inputs and outputs, then Diff with olds = the new outputs and news = the
@@ -257,6 +257,10 @@ class Deployment {
             return outputs;
         } finally {
             Module._resolveFilename = resolveFilename;
+            // Node remembers how a directory resolved a request (Module._load's relativeResolveCache, used while
+            // the module it found is still in require.cache): without this, every later program in the
+            // same directory would get the earlier release's package, not this repository's.
+            if (release) for (const key of Object.keys(require.cache)) if (key.startsWith(release)) delete require.cache[key];
             process.off("unhandledRejection", onRejection);
         }
     }

@@ -2,7 +2,7 @@
 // comes after a Check of the same inputs, and gets what Check returned
 // (pkg/resource/deploy/step_generator.go: continueStepsFromImport checks, generateStepsFromDiff diffs the
 // checked inputs). A Diff with no Check before it is a refresh's (pkg/resource/deploy/step.go,
-// RefreshStep.Apply), and the provider treats it so (provider/deployment.ts).
+// RefreshStep.Apply), and the provider treats it so (provider/verbs/deployment.ts).
 import type * as pulumi from "@pulumi/pulumi";
 import runtime = require("../../provider/runtime");
 

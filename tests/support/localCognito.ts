@@ -148,7 +148,7 @@ function hookReply(answer: { status: number; body: any }): Reply {
 // ---------------------------------------------------------------------------------------------
 // Fix 1: tags.
 
-/** FACTS: moto does not implement TagResource / UntagResource / ListTagsForResource: the layer serves them. */
+/** docs/cognito.md: moto does not implement TagResource / UntagResource / ListTagsForResource: the layer serves them. */
 async function serveTagOperations(op: string, req: any, pools: Pools, moto: MotoClient): Promise<Reply | undefined> {
     if (op !== "TagResource" && op !== "UntagResource" && op !== "ListTagsForResource") {
         return undefined;
@@ -176,7 +176,7 @@ async function serveTagOperations(op: string, req: any, pools: Pools, moto: Moto
     return jsonReply(200, { Tags: { ...state.tags } });
 }
 
-/** FACTS: tags are Cognito's, kept per pool: seeded by CreateUserPool, replaced by UpdateUserPool, shown by Describe. */
+/** docs/cognito.md: tags are Cognito's, kept per pool: seeded by CreateUserPool, replaced by UpdateUserPool, shown by Describe. */
 function fixTags(x: Exchange, pools: Pools): void {
     if (!x.poolId) return;
     const state = pools.get(x.poolId);
@@ -192,7 +192,7 @@ function fixTags(x: Exchange, pools: Pools): void {
 // ---------------------------------------------------------------------------------------------
 // Fix 2: deletion protection.
 
-/** FACTS: moto stores DeletionProtection but does not enforce it; Cognito refuses to delete a protected pool. */
+/** docs/cognito.md: moto stores DeletionProtection but does not enforce it; Cognito refuses to delete a protected pool. */
 function refuseProtectedDelete(op: string, req: any, pools: Pools): Reply | undefined {
     if (op !== "DeleteUserPool" || pools.peek(String(req?.UserPoolId))?.deletionProtection !== "ACTIVE") {
         return undefined;
@@ -203,7 +203,7 @@ function refuseProtectedDelete(op: string, req: any, pools: Pools): Reply | unde
     );
 }
 
-/** FACTS: DeletionProtection defaults to INACTIVE and moto omits it; UpdateUserPool resets an omitted member. */
+/** docs/cognito.md: DeletionProtection defaults to INACTIVE and moto omits it; UpdateUserPool resets an omitted member. */
 function fixDeletionProtection(x: Exchange, pools: Pools): void {
     if (!x.poolId) return;
     const state = pools.get(x.poolId);
@@ -218,7 +218,7 @@ function fixDeletionProtection(x: Exchange, pools: Pools): void {
 // ---------------------------------------------------------------------------------------------
 // Fix 3: sign-in attributes and pool name.
 
-/** FACTS: moto's UpdateUserPool wipes AliasAttributes, UsernameAttributes, UsernameConfiguration and ignores PoolName. */
+/** docs/cognito.md: moto's UpdateUserPool wipes AliasAttributes, UsernameAttributes, UsernameConfiguration and ignores PoolName. */
 function fixIdentityAttributesAndName(x: Exchange, pools: Pools): void {
     if (x.op === "ListUserPools") {
         for (const listed of x.res.UserPools ?? []) {
@@ -270,7 +270,7 @@ const STANDARD_ATTRIBUTES: any[] = [
 ];
 const STANDARD_NAMES = new Set(STANDARD_ATTRIBUTES.map((a) => a.Name));
 
-/** FACTS: passing any Schema makes moto drop the 20 standard attributes; Cognito always has them. */
+/** docs/cognito.md: passing any Schema makes moto drop the 20 standard attributes; Cognito always has them. */
 function fixStandardAttributes(x: Exchange): void {
     const reported: any[] | undefined = x.pool?.SchemaAttributes;
     if (!reported || reported.some((a) => a.Name === "sub")) return;
@@ -284,7 +284,7 @@ function fixStandardAttributes(x: Exchange): void {
 // ---------------------------------------------------------------------------------------------
 // Fix 5: LambdaConfig and AccountRecoverySetting.
 
-/** FACTS: Cognito reports LambdaConfig {} when empty (moto omits it) and no AccountRecoverySetting unless set (moto invents one). */
+/** docs/cognito.md: Cognito reports LambdaConfig {} when empty (moto omits it) and no AccountRecoverySetting unless set (moto invents one). */
 function fixLambdaConfigAndRecovery(x: Exchange, pools: Pools): void {
     if (!x.poolId) return;
     const state = pools.get(x.poolId);
@@ -301,12 +301,12 @@ function fixLambdaConfigAndRecovery(x: Exchange, pools: Pools): void {
 // ---------------------------------------------------------------------------------------------
 // Fix 6: MfaConfiguration.
 
-/** FACTS: SetUserPoolMfaConfig replaces the whole MFA configuration: omitting MfaConfiguration turns MFA off (moto rejects the omission). */
+/** docs/cognito.md: SetUserPoolMfaConfig replaces the whole MFA configuration: omitting MfaConfiguration turns MFA off (moto rejects the omission). */
 function defaultMfaOff(op: string, req: any): any {
     return op === "SetUserPoolMfaConfig" && req && req.MfaConfiguration === undefined ? { ...req, MfaConfiguration: "OFF" } : req;
 }
 
-/** FACTS: after SetUserPoolMfaConfig, moto's DescribeUserPool still shows the old MfaConfiguration. */
+/** docs/cognito.md: after SetUserPoolMfaConfig, moto's DescribeUserPool still shows the old MfaConfiguration. */
 function fixMfaConfiguration(x: Exchange, pools: Pools): void {
     if (!x.poolId) return;
     const state = pools.get(x.poolId);

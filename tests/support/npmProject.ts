@@ -1,5 +1,5 @@
 // npm as a user runs it, for the tests that install the packed package into a fresh project
-// (installed.test.ts, consumerTypes.test.ts, oldestPulumi.test.ts, cli.test.ts).
+// (installed.test.ts, consumerTypes.test.ts, hosts.test.ts, cli.test.ts).
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -43,7 +43,7 @@ export async function packRepository(repoRoot: string, destination: string): Pro
 }
 
 // One tarball and one consumer project per test run, shared by the suites that need the package as a user
-// installs it (installed.test.ts, consumerTypes.test.ts, oldestPulumi.test.ts): packing takes a couple of
+// installs it (installed.test.ts, consumerTypes.test.ts, hosts.test.ts): packing takes a couple of
 // seconds and an install ten to twenty, so each is done once. Everything lives in one folder outside the
 // repository, removed when the run ends.
 

@@ -3,13 +3,19 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 
-const pulumiDir = dirname(require.resolve("@pulumi/pulumi/package.json"));
-// The generated gRPC stubs and the client must share one @grpc/grpc-js: take Pulumi's own.
-const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] }));
-const services = require("@pulumi/pulumi/proto/provider_grpc_pb");
-const messages = require("@pulumi/pulumi/proto/provider_pb");
-const statusMessages = require("@pulumi/pulumi/proto/status_pb");
-const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+// The gRPC stubs, the messages and the client come from the @pulumi/pulumi whose host is started (the
+// first one started in this process): a suite that runs an older version's host on a Node the newest does
+// not support never loads the newest (tests/run.sh). They must share one @grpc/grpc-js: take Pulumi's own.
+let grpc: any, services: any, messages: any, statusMessages: any, Struct: any;
+function loadProtocol(pulumiDir: string): void {
+    if (messages) return;
+    const from = (id: string) => require(require.resolve(id, { paths: [pulumiDir] }));
+    grpc = from("@grpc/grpc-js");
+    services = require(join(pulumiDir, "proto", "provider_grpc_pb"));
+    messages = require(join(pulumiDir, "proto", "provider_pb"));
+    statusMessages = require(join(pulumiDir, "proto", "status_pb"));
+    Struct = from("google-protobuf/google/protobuf/struct_pb").Struct;
+}
 
 type Props = Record<string, any>;
 
@@ -36,8 +42,10 @@ export class ProviderHost {
      * environment, instead of this process's.
      */
     static async start(cwd: string, options: { pulumi?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ProviderHost> {
+        const pulumiDir = options.pulumi ?? dirname(require.resolve("@pulumi/pulumi/package.json"));
+        loadProtocol(pulumiDir);
         // The engine passes its own address; the host does not dial it.
-        const child = spawn(process.execPath, [join(options.pulumi ?? pulumiDir, "cmd", "dynamic-provider"), "127.0.0.1:1"], {
+        const child = spawn(process.execPath, [join(pulumiDir, "cmd", "dynamic-provider"), "127.0.0.1:1"], {
             cwd,
             env: options.env ?? process.env,
             stdio: ["ignore", "pipe", "pipe"],

@@ -1,4 +1,4 @@
-// The stateful test's program (tests/combinations.test.ts), and the real-CLI suite's when a scenario needs
+// The stateful test's program (tests/engine/combinations.test.ts), and the real-CLI suite's when a scenario needs
 // several pools: any number of UserPools, each declared whole by the stack config `cli-combinations:pools`
 // (JSON: name, arguments, resource options, and the paths of the arguments to mark secret with
 // pulumi.secret). The program is what a user writes; the config is how a test edits it between runs.

@@ -1,4 +1,4 @@
-// A read-only reference to an existing pool, by the id in stack config (tests/cli.test.ts).
+// A read-only reference to an existing pool, by the id in stack config (tests/engine/cli.test.ts).
 import * as pulumi from "@pulumi/pulumi";
 import { UserPool } from "pulumi-cognito-user-pool";
 

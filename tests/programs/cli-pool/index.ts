@@ -1,4 +1,4 @@
-// The real-CLI suite's program (tests/cli.test.ts): one pool, every setting a scenario changes read from
+// The real-CLI suite's program (tests/engine/cli.test.ts): one pool, every setting a scenario changes read from
 // stack config. Only UserPool: no other provider plugin exists where the suite runs.
 import * as pulumi from "@pulumi/pulumi";
 import { UserPool } from "pulumi-cognito-user-pool";

@@ -1,4 +1,4 @@
-// The stateful test's two worlds (tests/combinations.test.ts): the real one (a stack of the combinations
+// The stateful test's two worlds (tests/engine/combinations.test.ts): the real one (a stack of the combinations
 // program, played by the engine harness with the provider loaded as its host loads it, against the local
 // Cognito), and the model: what the program declares now, which values it marks secret, how many users
 // each pool has, and which pools are known. Commands (commands.ts) change both; invariants.ts checks the
