@@ -4,8 +4,11 @@
 // to Cognito's defaults. The inputs also say, under `adopted`, what the adoption keeps and what it changes.
 // Deletion protection, Lambda triggers and MFA are never switched off by omission, even with
 // `adoptionResetsUndeclared: true` (which resets the other undeclared settings to Cognito's defaults).
+import { show as quote } from "../check/validate";
+import { plan } from "../plan/plan";
 import { changedPaths } from "../pool/defaults";
 import { declarationOf } from "../state/fromCognito";
+import { filledInputs } from "../state/record";
 import { currentState } from "./reads";
 import { regionOfPool, resourceInputs } from "../pool/resourceInputs";
 import { allAttributes, schemaAsDeclared } from "../pool/attributes";
@@ -72,7 +75,28 @@ export async function withAdoption(olds: Props, declared: Props): Promise<Props>
               ),
     );
     const adopted: Adopted = { poolId: id, kept, changes };
+    // What up would refuse (adoptPool), refused at preview: preview shows what up does.
+    refuseUnadoptable(id, found, filledInputs({ ...inputs, adopted }));
     return { ...inputs, adopted };
+}
+
+/**
+ * A pool whose settings differ from the declaration where Cognito cannot change them cannot be adopted:
+ * adopting it would mean replacing it. `current`: the pool in the input shape; `inputs`: as check returns them.
+ */
+export function refuseUnadoptable(id: string, current: Props, inputs: Props): void {
+    const steps = plan(current, inputs);
+    const cannot = [
+        // A value unknown at preview is judged at up, when it is known.
+        ...steps.replaces.filter((r) => !steps.replacesIfChanged.includes(r)).map((r) => `${r} differs, and Cognito cannot change it: the pool has ${quote(current[r] ?? "nothing")}, this UserPool declares ${quote(inputs[r] ?? "nothing")}`),
+        ...steps.refused,
+    ];
+    if (cannot.length === 0) return;
+    throw new Error(
+        `Cannot adopt user pool ${id}: its settings differ from this UserPool's where Cognito cannot change them:\n` +
+            cannot.map((c) => `  - ${c}`).join("\n") +
+            "\nDeclare them as the pool has them (read them with UserPool.get), then run `pulumi up` again.",
+    );
 }
 
 /**

@@ -2,16 +2,16 @@
 // adoption of an existing one (existingPoolId).
 import { randomUUID } from "node:crypto";
 import { createUserPool, listUserPools, setUserPoolMfaConfig, untagResource } from "../cognito/calls";
-import { show } from "../check/validate";
 import { Attribute, schemaToCognito } from "../pool/attributes";
 import { label, nameOf } from "../pool/labels";
 import { regionOfPool } from "../pool/resourceInputs";
 import { mfaOutputs, needsMfaConfigAfterCreate, setUserPoolMfaConfigRequest } from "../plan/mfa";
-import { createUserPoolRequest, plan } from "../plan/plan";
+import { createUserPoolRequest } from "../plan/plan";
 import { poolState, PROVIDER_TAG_PREFIX } from "../state/fromCognito";
 import { poolRecord } from "../state/record";
 import { URN } from "./deployment";
 import { partialFailure } from "./failure";
+import { refuseUnadoptable } from "./adoption";
 import { CONSENT_TAG, recordConsent } from "./guards";
 import { describe, readMfa } from "./reads";
 import { updatePool } from "./update";
@@ -77,18 +77,8 @@ async function adoptPool(id: string, inputs: Props): Promise<{ id: string; outs:
         await untagResource({ ResourceArn: pool.Arn, TagKeys: [CONSENT_TAG] }, { what: `clear an earlier replacement's consent on user pool ${id}`, region: regionOfPool(id) });
     }
     const current = { ...poolState(pool), ...(await readMfa(id)) };
-    const steps = plan(current, inputs);
-    const cannot = [
-        ...steps.replaces.map((r) => `${r} differs, and Cognito cannot change it: the pool has ${show(current[r] ?? "nothing")}, this UserPool declares ${show(inputs[r] ?? "nothing")}`),
-        ...steps.refused,
-    ];
-    if (cannot.length > 0) {
-        throw new Error(
-            `Cannot adopt user pool ${id}: its settings differ from this UserPool's where Cognito cannot change them:\n` +
-                cannot.map((c) => `  - ${c}`).join("\n") +
-                "\nDeclare them as the pool has them (read them with UserPool.get), then run `pulumi up` again.",
-        );
-    }
+    // check refused this at preview already; the pool may have changed since.
+    refuseUnadoptable(id, current, inputs);
     return { id, outs: (await updatePool(id, current, inputs)).outs };
 }
 

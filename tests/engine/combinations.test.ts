@@ -6,8 +6,8 @@
 // and leaving, faults on any call, and preview / up / refresh / destroy, on a stack of two UserPools;
 // tests/support/combinations/invariants.ts lists what must hold after every command (I1-I6).
 //
-// Seeded and reproducible: a failure prints its seed and path; `COMBINATIONS_SEED=<seed>
-// COMBINATIONS_PATH=<path> npx mocha tests/engine/combinations.test.ts` replays it, and the cases in
+// Seeded and reproducible: a failure prints its seed, path and replay path; `COMBINATIONS_SEED=<seed>
+// COMBINATIONS_PATH=<path> COMBINATIONS_REPLAY=<replay path> npx mocha tests/engine/combinations.test.ts` replays it, and the cases in
 // tests/engine/combinations.regressions.json (found by this test or the soak, `npm run soak`) replay first, every run.
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -21,6 +21,8 @@ interface Regression {
     path: string;
     /** The longest sequence the run allowed (a path replays only with the same). */
     commands: number;
+    /** Which commands of the sequence ran (fast-check's commands replayPath): a path replays only with it. */
+    replayPath?: string;
     /** What it found (the named test in promises.test.ts that keeps it, where there is one). */
     found: string;
 }
@@ -31,8 +33,8 @@ const RUNS = Number(process.env.COMBINATIONS_RUNS ?? 12);
 const MAX_COMMANDS = Number(process.env.COMBINATIONS_COMMANDS ?? 14);
 
 /** One run: a fresh stack, the commands, then every pool it made removed. */
-function property(stats: { runs: number; commands: number; operations: number }, maxCommands = MAX_COMMANDS) {
-    return fc.asyncProperty(fc.commands(commands(), { maxCommands, size: "max" }), async (cmds) => {
+function property(stats: { runs: number; commands: number; operations: number }, maxCommands = MAX_COMMANDS, replayPath?: string) {
+    return fc.asyncProperty(fc.commands(commands(), { maxCommands, size: "max", replayPath }), async (cmds) => {
         const model = new Model();
         const real = new Real(model, new Set());
         stats.runs++;
@@ -53,31 +55,35 @@ function property(stats: { runs: number; commands: number; operations: number },
 
 describe("every promise in every combination (stateful, property-based)", function (this: Mocha.Suite) {
     this.timeout(0);
+    /** A replay path starts with the run's index: fast-check generates the runs before it again to reach it. */
+    const runsTo = (path: string) => Number(path.split(":")[0]) + 1;
 
     for (const r of regressions) {
         it(`regression, seed ${r.seed}: ${r.found}`, async () => {
             const stats = { runs: 0, commands: 0, operations: 0 };
-            await fc.assert(property(stats, r.commands), { seed: r.seed, path: r.path, endOnFailure: true });
+            await fc.assert(property(stats, r.commands, r.replayPath), { seed: r.seed, path: r.path, numRuns: runsTo(r.path), endOnFailure: true });
         });
     }
 
     it(`${RUNS} random sequences of up to ${MAX_COMMANDS} commands hold I1-I6`, async () => {
         const seed = process.env.COMBINATIONS_SEED ? Number(process.env.COMBINATIONS_SEED) : Date.now() % 2 ** 31;
         const path = process.env.COMBINATIONS_PATH;
+        const replayPath = process.env.COMBINATIONS_REPLAY;
         const stats = { runs: 0, commands: 0, operations: 0 };
         const started = Date.now();
-        const result = await fc.check(property(stats), { seed, path, numRuns: path ? 1 : RUNS, endOnFailure: !!path });
+        const result = await fc.check(property(stats, MAX_COMMANDS, replayPath), { seed, path, numRuns: path ? runsTo(path) : RUNS, endOnFailure: !!path });
         console.log(`      seed ${seed}: ${stats.runs} runs, ${stats.commands} commands, ${((Date.now() - started) / 1000).toFixed(0)} s`);
         if (result.failed) {
+            const found = /replayPath="([^"]*)"/.exec(fc.stringify(result.counterexample))?.[1];
             // The soak keeps what it finds: the next runs replay it first.
             if (process.env.COMBINATIONS_KEEP && !path) {
                 const message = String((result.errorInstance as Error)?.message ?? result.errorInstance).split("\n")[0];
-                regressions.push({ seed: result.seed, path: result.counterexamplePath!, commands: MAX_COMMANDS, found: message.slice(0, 200) });
+                regressions.push({ seed: result.seed, path: result.counterexamplePath!, commands: MAX_COMMANDS, replayPath: found, found: message.slice(0, 200) });
                 writeFileSync(REGRESSIONS, `${JSON.stringify(regressions, null, 4)}\n`);
             }
             assert.fail(
-                `${fc.defaultReportMessage(result)}\n--- the failure ---\n${(result.errorInstance as Error)?.message ?? result.errorInstance}\nReplay: COMBINATIONS_SEED=${result.seed} COMBINATIONS_PATH=${result.counterexamplePath} COMBINATIONS_COMMANDS=${MAX_COMMANDS} npx mocha tests/engine/combinations.test.ts` +
-                    `\nKeep it: add {"seed": ${result.seed}, "path": "${result.counterexamplePath}", "commands": ${MAX_COMMANDS}, "found": "..."} to tests/engine/combinations.regressions.json`,
+                `${fc.defaultReportMessage(result)}\n--- the failure ---\n${(result.errorInstance as Error)?.message ?? result.errorInstance}\nReplay: COMBINATIONS_SEED=${result.seed} COMBINATIONS_PATH=${result.counterexamplePath} COMBINATIONS_REPLAY='${found ?? ""}' COMBINATIONS_COMMANDS=${MAX_COMMANDS} npx mocha tests/engine/combinations.test.ts` +
+                    `\nKeep it: add {"seed": ${result.seed}, "path": "${result.counterexamplePath}", "commands": ${MAX_COMMANDS}, "replayPath": "${found ?? ""}", "found": "..."} to tests/engine/combinations.regressions.json`,
             );
         }
     });

@@ -334,6 +334,17 @@ describe("every promise in every combination, point by point", function () {
             }
         });
 
+        it("adopting a pool whose setting Cognito cannot change differs from the declaration is refused at preview, as up refuses it (found by the soak)", async () => {
+            // A pool made without a username configuration reports none; this UserPool declares one.
+            const outside = (await client().send(new CreateUserPoolCommand({ PoolName: "no-username-configuration", UserPoolTier: "LITE" }))).UserPool!;
+            made.push(outside.Id!);
+            const engine = track(stack({ b: { args: { existingPoolId: outside.Id, usernameConfiguration: { caseSensitive: false } } } }));
+            await assert.rejects(engine.preview(), /Cannot adopt user pool .*: its settings differ .*\n  - usernameConfiguration differs, and Cognito cannot change it/);
+            await assert.rejects(engine.up(), /Cannot adopt user pool/);
+            assert.equal(engine.state.size === 0 || !entry(engine, "b"), true, "nothing recorded");
+            assert.equal(await exists(outside.Id!), true);
+        });
+
         it("removing existingPoolId after the adoption keeps the pool's name; changing it to another pool is refused at preview", async () => {
             const outside = (await client().send(new CreateUserPoolCommand({ PoolName: "their-name" }))).UserPool!;
             const other = (await client().send(new CreateUserPoolCommand({ PoolName: "another" }))).UserPool!;
