@@ -180,6 +180,10 @@ export class Engine {
                 await deployment.finish();
                 return { steps: deployment.steps, outputs };
             } catch (err) {
+                // Resources whose replacement was created stay in the snapshot marked for deletion when the
+                // run fails before their DeleteReplaced step: the next run deletes them first (the engine's
+                // pending deletes; step.go sets old.Delete in CreateStep.Apply).
+                if (!preview) this.pendingDeletes.push(...deployment.takeReplaced());
                 // The steps the deployment took before it failed, for tests that compare them with a preview.
                 if (err instanceof Error) Object.assign(err, { steps: deployment.steps });
                 throw err;
@@ -282,7 +286,7 @@ class Deployment {
         // A retried pending delete is a step of its own (NewDeleteReplacementStep in GenerateDeletes).
         const pending = this.engine.pendingDeletes.splice(0);
         for (const old of pending) this.steps.push({ op: "delete", urn: old.urn, type: old.type, name: old.name, oldId: old.id });
-        const toDelete = [...pending, ...this.replacedToDelete.filter((r) => r.dynamic && !retainOnDelete(r.inputs))];
+        const toDelete = [...pending, ...this.takeReplaced()];
         let failure: unknown;
         for (const old of toDelete) {
             try {
@@ -293,6 +297,11 @@ class Deployment {
             }
         }
         if (failure) throw failure;
+    }
+
+    /** The replaced resources still to delete (those retained on delete leave state without a call). */
+    takeReplaced(): ResourceState[] {
+        return this.replacedToDelete.splice(0).filter((r) => r.dynamic && !retainOnDelete(r.inputs));
     }
 
     private async register(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Props }> {
@@ -357,10 +366,21 @@ class Deployment {
             if (diff.deleteBeforeReplace || inputs.resourceOptions?.deleteBeforeReplace === true) {
                 await this.host.delete(old.id, urn, old.outputs);
                 this.engine.state.delete(urn);
-            } else {
-                this.replacedToDelete.push(old);
+                return this.create(base, inputs, dynamic, marks);
             }
-            return this.create(base, inputs, dynamic, marks);
+            // Create before delete: the old resource is marked for deletion once its replacement's Create
+            // answered, even with a partial failure (the replacement then exists); a Create that failed
+            // outright leaves the old one as it was (step.go, CreateStep.Apply: "Mark the old resource as
+            // pending deletion"; update.go, OnResourceStepPost ends the step as successful on
+            // StatusPartialFailure).
+            try {
+                const created = await this.create(base, inputs, dynamic, marks);
+                this.replacedToDelete.push(old);
+                return created;
+            } catch (err) {
+                if (err instanceof PartialFailure) this.replacedToDelete.push(old);
+                throw err;
+            }
         }
         this.steps.push({ op: "update", ...base, changed, id: old.id });
         // At preview the host cannot preview an update: the engine takes the new inputs as the outputs,
