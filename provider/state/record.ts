@@ -137,6 +137,21 @@ export function programOf(record: Props): Props {
     return program;
 }
 
+/**
+ * Whether the record's secret paths are not the program's: marking secret a value declared before (or no
+ * longer marking one) is a change Cognito never sees, so the plan has no call for it, and Diff must still
+ * report it. The engine keeps a resource's outputs as they were when Diff finds no change (step.go,
+ * SameStep): the record would go on listing a newly secret attribute in schemaAttributes, or quoting a
+ * newly secret value in the adoption notes. An update with no call rewrites the record instead.
+ */
+export function secretsBehind(record: Props, news: Props): boolean {
+    // Unknown at preview (it never is while the secret marks are known): may change, as any unknown input.
+    if (news.secretInputs !== undefined && !Array.isArray(news.secretInputs)) return true;
+    const before = new Set<string>(Array.isArray(record.secretInputs) ? record.secretInputs : []);
+    const now: unknown[] = Array.isArray(news.secretInputs) ? news.secretInputs : [];
+    return now.length !== before.size || now.some((p) => typeof p !== "string" || !before.has(p));
+}
+
 /** The schema the program declared before (what a removal is measured against). */
 export function declaredSchema(record: Props): unknown {
     const declared = record[DECLARED];

@@ -8,7 +8,7 @@ import { label } from "../pool/labels";
 import { maskSecrets, secretTexts } from "../pool/secrets";
 import { isUnknown } from "../pool/table";
 import { afterUpdate, featuresAbove, tierMessage } from "../pool/tiers";
-import { poolOf, undeclaredAttributes } from "../state/record";
+import { poolOf, secretsBehind, undeclaredAttributes } from "../state/record";
 import { isRefreshDiff, noteDecision, URN } from "./deployment";
 import { checkReplacement, consents, schemaRefusal } from "./guards";
 
@@ -38,6 +38,8 @@ export async function diffPool(id: string, recorded: Props, given: Props): Promi
     const replaces = [...steps.replaces, ...byOption];
     const result = { changes: steps.changed.length > 0, replaces, deleteBeforeReplace: false };
     if (refreshing) return result;
+    // A secret marked or unmarked is a change the pool does not see: an update with no call rewrites the record.
+    if (secretsBehind(recorded, news)) result.changes = true;
 
     if (steps.refused.length > 0) throw schemaRefusal(id, olds, steps.refused);
     adoptionRules(id, olds, news, replaces);

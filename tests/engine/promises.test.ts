@@ -462,6 +462,19 @@ describe("every promise in every combination, point by point", function () {
             assert.deepEqual(ops((await engine.preview()).steps), ["same a"]);
         });
 
+        it("a declared attribute and pool name marked secret later (a change Cognito never sees): the next up rewrites the record, and nothing stored quotes them", async () => {
+            const args = { poolName: "plainname7", schema: [{ name: "plain7", attributeDataType: "String", mutable: true }] };
+            const engine = track(stack({ a: { args } }));
+            await engine.up();
+            redeclare(engine, { a: { args, secrets: ["schema", "poolName"] } });
+            assert.deepEqual(ops((await engine.preview()).steps), ["update a"], "the record must follow the program");
+            await engine.up();
+            await engine.refresh();
+            const stored = JSON.stringify(engine.plaintextState());
+            for (const secret of ["plain7", "plainname7"]) assert.ok(!stored.includes(secret), `${secret} in plaintext: ${stored}`);
+            assert.deepEqual(ops((await engine.preview()).steps), ["same a"]);
+        });
+
         it("an attribute marked secret stays out of schemaAttributes through an update that reads nothing back", async () => {
             const engine = track(stack({ a: { args: { schema: [{ name: "hidden1", attributeDataType: "String", mutable: true }] }, secrets: ["schema"] } }));
             await engine.up();

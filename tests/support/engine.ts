@@ -348,7 +348,14 @@ class Deployment {
         const noChange = !old.initErrors && (diff.changes === "none" || (diff.changes === "unknown" && changed.length === 0));
         if (noChange) {
             this.steps.push({ op: "same", ...base, id: old.id });
-            this.engine.state.set(urn, { ...old, inputs: this.preview ? old.inputs : inputs });
+            // A same step keeps the old outputs, with the new inputs and their secret marks; an output whose
+            // input of the same key is now wholly secret is marked too (step_executor.go, continueExecuteStep:
+            // "If an input secret is potentially leaked as an output, preemptively mark it as secret").
+            if (!this.preview) {
+                const outputs = [...(old.marks?.outputs ?? [])];
+                for (const mark of marks) if (mark.length === 1 && mark[0] in (old.outputs ?? {}) && !outputs.some((o) => o.length === 1 && o[0] === mark[0])) outputs.push(mark);
+                this.engine.state.set(urn, { ...old, inputs, marks: { inputs: marks, outputs } });
+            }
             return { id: old.id, state: withoutProvider(old.outputs) };
         }
         if (diff.replaces.length > 0) {

@@ -179,22 +179,37 @@ class Options extends Edit {
     }
 }
 
-const SECRETS = ["poolName", "externalId", "tags", "policies", "schema"] as const;
+// "plain …" declares a unique value unmarked; "mark …" then marks the member secret with the values it
+// has: a change Cognito never sees, which must still reach what the stack stores.
+const SECRETS = ["poolName", "externalId", "tags", "policies", "schema", "plain schema", "mark schema", "plain poolName", "mark poolName"] as const;
 class Secret extends Edit {
     constructor(name: ResourceName, readonly kind: (typeof SECRETS)[number]) {
         super(name);
     }
     edit(d: Declared, m: Model): void {
         const value = m.unique("s3cr3t");
-        m.secretValues.add(value);
+        m.secretValues.set(value, this.name);
         const mark = (path: string) => d.secrets.includes(path) || d.secrets.push(path);
         if (this.kind === "poolName") (d.args.poolName = value), mark("poolName");
         if (this.kind === "externalId") (d.args.smsConfiguration = { snsCallerArn: SMS_ROLE, externalId: value }), mark("smsConfiguration.externalId");
         if (this.kind === "tags") (d.args.userPoolTags = { owner: value }), mark("userPoolTags");
         if (this.kind === "policies") (d.args.policies = { passwordPolicy: { minimumLength: 13 }, signInPolicy: { allowedFirstAuthFactors: ["PASSWORD"] } }), mark("policies"), m.secretValues.delete(value);
         if (this.kind === "schema") (d.args.schema = [...(d.args.schema ?? []), { name: value, attributeDataType: "String", mutable: true }]), mark("schema");
+        const plain = m.unique("pl41n");
+        if (this.kind === "plain schema") d.args.schema = [...(d.args.schema ?? []), { name: plain, attributeDataType: "String", mutable: true }];
+        if (this.kind === "plain poolName") d.args.poolName = plain;
+        // Marking secret what is declared already: every unique value under it becomes a secret.
+        const marked = (member: "schema" | "poolName") => {
+            mark(member);
+            for (const found of JSON.stringify(d.args[member] ?? null).match(/(pl41n|s3cr3t)\d+/g) ?? []) m.secretValues.set(found, this.name);
+        };
+        if (this.kind === "mark schema") marked("schema");
+        if (this.kind === "mark poolName") marked("poolName");
+        if (this.kind.startsWith("plain") || this.kind.startsWith("mark")) m.secretValues.delete(value);
     }
     describe(): string {
+        if (this.kind.startsWith("plain")) return `declare a ${this.kind.slice(6)} value, not secret, on ${this.name}`;
+        if (this.kind.startsWith("mark")) return `mark ${this.kind.slice(5)} secret as declared on ${this.name}`;
         return `mark a ${this.kind} secret on ${this.name}`;
     }
 }

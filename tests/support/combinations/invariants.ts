@@ -1,8 +1,8 @@
 // What must hold after every command of the stateful test, whatever came before (issue "Every promise in
 // every combination"):
 // I1 no pool with users is deleted unless the latest applied program of that resource consented;
-// I2 no secret value in plaintext in what the provider returns (the state as the engine stores it
-//    unencrypted) or says (warnings, errors, check failures);
+// I2 no value the program marks secret in plaintext in what the provider returns (the state as the
+//    engine stores it unencrypted) or says (warnings, errors, check failures);
 // I3 after a successful up, refresh then preview show no change          (commands.ts, Up);
 // I4 one pool per resource; no pool leaked;
 // I5 what preview says (same, update, replace, delete) is what up does    (commands.ts, Up);
@@ -44,10 +44,11 @@ async function usersKept(model: Model, real: Real, what: string): Promise<void> 
 
 /** I2: no secret value in the state as stored unencrypted, nor in anything the provider or the engine said. */
 function secretsKept(model: Model, real: Real, what: string): void {
-    if (model.secretValues.size === 0) return;
+    const secrets = model.secretsNow();
+    if (secrets.length === 0) return;
     const stored = JSON.stringify(real.engine.plaintextState());
     const said = [...real.said, ...real.engine.messages].join("\n");
-    for (const secret of model.secretValues) {
+    for (const secret of secrets) {
         assert.ok(!stored.includes(secret), `I2 (${what}): the secret ${JSON.stringify(secret)} is stored in plaintext: ${excerpt(stored, secret)}`);
         assert.ok(!said.includes(secret), `I2 (${what}): the secret ${JSON.stringify(secret)} was printed: ${excerpt(said, secret)}`);
     }

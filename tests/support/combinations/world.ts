@@ -36,8 +36,8 @@ export class Model {
     readonly program = new Map<ResourceName, Declared>([["a", { args: {}, options: {}, secrets: [] }]]);
     /** Users each pool has (the test adds and removes them). */
     readonly users = new Map<string, number>();
-    /** Every value the program ever marked secret: none may be stored or printed in plaintext. */
-    readonly secretValues = new Set<string>();
+    /** Every value the program ever marked secret, and the resource whose program marked it. */
+    readonly secretValues = new Map<string, ResourceName>();
     /** Pools made outside Pulumi (to adopt), and pools let go on purpose (retainOnDelete). */
     readonly outside = new Set<string>();
     readonly released = new Set<string>();
@@ -51,6 +51,21 @@ export class Model {
 
     unique(prefix: string): string {
         return `${prefix}${++this.next}`;
+    }
+
+    /**
+     * The values that must not be stored or printed in plaintext now: those the program marks secret. A
+     * secret the program stopped declaring is no longer one (secrecy follows the program, as the engine
+     * marks outputs by the inputs the program sends: provider_plugin.go, annotateSecrets); Cognito may
+     * still hold it (an attribute is never removed) and report it like one added outside Pulumi. Values of
+     * a resource the program no longer has stay secret: its state is what was recorded while they were.
+     */
+    secretsNow(): string[] {
+        return [...this.secretValues].filter(([value, owner]) => {
+            const d = this.program.get(owner);
+            if (!d) return true;
+            return d.secrets.some((path) => JSON.stringify(valueAt(d.args, path) ?? null).includes(JSON.stringify(value)));
+        }).map(([value]) => value);
     }
 
     /** The program as stack config for the combinations program. */
@@ -108,7 +123,7 @@ export class Real {
     async addUsers(id: string, count: number): Promise<void> {
         const have = this.model.users.get(id) ?? 0;
         for (let i = 0; i < count; i++) {
-            await this.client.send(new AdminCreateUserCommand({ UserPoolId: id, Username: `user${have + i}`, MessageAction: "SUPPRESS" }));
+            await this.client.send(new AdminCreateUserCommand({ UserPoolId: id, Username: username(have + i), MessageAction: "SUPPRESS" }));
         }
         this.model.users.set(id, have + count);
     }
@@ -116,7 +131,7 @@ export class Real {
     async removeUsers(id: string, count: number): Promise<void> {
         const have = this.model.users.get(id) ?? 0;
         const n = Math.min(have, count);
-        for (let i = 0; i < n; i++) await this.client.send(new AdminDeleteUserCommand({ UserPoolId: id, Username: `user${have - 1 - i}` }));
+        for (let i = 0; i < n; i++) await this.client.send(new AdminDeleteUserCommand({ UserPoolId: id, Username: username(have - 1 - i) }));
         this.model.users.set(id, have - n);
     }
 
@@ -141,4 +156,15 @@ export class Real {
             await this.client.send(new DeleteUserPoolCommand({ UserPoolId: id })).catch(() => undefined);
         }
     }
+}
+
+function valueAt(args: Props, path: string): unknown {
+    let node: any = args;
+    for (const key of path.split(".")) node = node?.[key];
+    return node;
+}
+
+/** An email: a username every pool accepts, those that sign in by email (usernameAttributes) included. */
+function username(n: number): string {
+    return `user${n}@example.com`;
 }
