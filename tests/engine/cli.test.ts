@@ -838,6 +838,22 @@ type Props = Record<string, any>;
                 assert.ok(exported.includes("ciphertext"), "the values are in the state as secrets");
             });
 
+            it("an attribute declared plainly, then marked secret (nothing changes in Cognito): preview shows an update, up makes no call, and `pulumi stack export` no longer names it", async () => {
+                const attribute = `later${tag}`.replace(/[^A-Za-z0-9]/g, "").slice(0, 20);
+                const declared = { name: "a", args: { schema: [{ name: attribute, attributeDataType: "String", mutable: true }] } };
+                const later = await combinationsStack("secret-later", [declared]);
+                await must("pulumi up", later.up());
+                assert.ok(JSON.stringify(await later.exportPlain()).includes(attribute), "declared plainly, the attribute is in the state as it is");
+                await setPools(later, [{ ...declared, secrets: ["schema"] }]);
+                const preview = await must("pulumi preview", later.preview());
+                assert.deepEqual(plan(preview), ["update a"], preview.output);
+                localCognito().resetCalls();
+                await must("pulumi up", later.up());
+                assert.deepEqual(localCognito().calls(), [], "a record rewritten, no call");
+                assert.ok(!JSON.stringify(await later.exportPlain()).includes(attribute), "marked secret, the attribute's name is stored only encrypted");
+                await must("pulumi destroy", later.destroy());
+            });
+
             it("a check failure inside an object marked secret names the path, never the value", async () => {
                 const bad = `bad-region-${tag}`;
                 await setPools(stack, [{ name: "a", args: { poolName: "plain", smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/cognito-sms", snsRegion: bad } }, secrets: ["smsConfiguration"] }]);
