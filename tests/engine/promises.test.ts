@@ -218,6 +218,22 @@ describe("every promise in every combination, point by point", function () {
             assert.equal(await exists(oldId), false);
         });
 
+        it("a replacement that needed no consent (no users then), left pending by another resource's failure, records none: users who sign up later stop its delete, at destroy too", async () => {
+            const engine = track(stack({ a: { args: { usernameConfiguration: { caseSensitive: true } } } }));
+            await engine.up();
+            const oldId = idOf(engine, "a");
+            redeclare(engine, { a: { args: { usernameConfiguration: { caseSensitive: false } } }, b: { args: {} } });
+            // b's create fails: the run ends before a's old pool is deleted (the engine leaves it pending).
+            localCognito().onRequest((op, body) => (op === "CreateUserPool" && body.PoolName === "b" ? { status: 400, body: { __type: "AccessDeniedException", message: "injected" } } : undefined));
+            await assert.rejects(engine.up(), /injected/);
+            localCognito().clearHooks();
+            assert.deepEqual(engine.pendingDeletes.map((r) => r.id), [oldId], "the old pool is pending deletion");
+            assert.equal((await rawPool(oldId)).UserPoolTags?.[CONSENT_TAG], undefined, "no consent was recorded: none was given");
+            await addUsers(oldId, 1);
+            await assert.rejects(engine.destroy(), /has 1 user, whose accounts would be lost/);
+            assert.equal(await exists(oldId), true, "the user's pool stays");
+        });
+
         it("a schema change Cognito cannot make is a replacement with replaceOnSchemaChange, guarded like any other", async () => {
             const tenant = { name: "tenant", attributeDataType: "String", mutable: true };
             const engine = track(stack({ a: { args: { schema: [tenant], replaceOnSchemaChange: true } } }));
