@@ -2,7 +2,7 @@
 // (`news`). diff shows this plan and update carries out the same plan, so preview shows what up does.
 import { isRecord, toCognito } from "../pool/convert";
 import { changedPaths, desiredValue } from "../pool/defaults";
-import { allAttributes, Attribute, schemaChanges } from "../pool/attributes";
+import { Attribute, recordedAttributes, schemaChanges } from "../pool/attributes";
 import { MFA_MEMBERS, mfaInPlay, needsMfaConfigAfterCreate } from "./mfa";
 import { Field, isUnknown } from "../pool/table";
 import { declaredSchema } from "../state/record";
@@ -39,7 +39,7 @@ export function plan(olds: Props, news: Props): Plan {
             // What the program declared before (state/record.ts, declaredSchema), not the pool's attributes: one added outside
             // Pulumi is not a removal the program asks for.
             const declaredBefore = declaredSchema(olds);
-            const schema = schemaChanges(declaredBefore, allAttributes(olds.schemaAttributes), news.schema);
+            const schema = schemaChanges(declaredBefore, recordedAttributes(olds.schemaAttributes, declaredBefore), news.schema);
             result.addAttributes = schema.added;
             const refused = schema.refused.map((r) => `schema: ${r}`);
             if (refused.length > 0 && news.replaceOnSchemaChange === true) {

@@ -125,6 +125,20 @@ export function allAttributes(attributes: unknown): Attribute[] {
     return [...NAMED_DEFAULTS.filter((a) => !named.has(a.name)), ...kept];
 }
 
+/**
+ * Every attribute of a pool as a record knows it: those `schemaAttributes` lists, then those the record
+ * holds only under `schema` (the ones the program marked secret, which schemaAttributes leaves out,
+ * standard ones included), then Cognito's defaults for the standard attributes neither names.
+ */
+export function recordedAttributes(schemaAttributes: unknown, recordedSchema: unknown): Attribute[] {
+    const listed = Array.isArray(schemaAttributes) ? schemaAttributes.filter((a): a is Attribute => isRecord(a) && typeof a.name === "string") : [];
+    const known = new Set(listed.map((a) => shortName(a.name)));
+    const recorded = Array.isArray(recordedSchema)
+        ? recordedSchema.filter((a): a is Attribute => isRecord(a) && typeof a.name === "string" && !known.has(shortName(a.name)))
+        : [];
+    return allAttributes([...listed, ...recorded]);
+}
+
 /** Cognito's SchemaAttributes in our shape, names as Cognito reports them. */
 export function reportedAttributes(schemaAttributes: unknown): Attribute[] {
     if (!Array.isArray(schemaAttributes)) return [];

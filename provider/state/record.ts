@@ -17,7 +17,7 @@
 import { isRecord } from "../pool/convert";
 import { changedPaths, desiredValue } from "../pool/defaults";
 import { regionOfPool, resourceInputs } from "../pool/resourceInputs";
-import { allAttributes, Attribute, compactAttributes, isCustom, schemaAsDeclared, shortName } from "../pool/attributes";
+import { allAttributes, Attribute, compactAttributes, isCustom, recordedAttributes, schemaAsDeclared, shortName } from "../pool/attributes";
 import { secretPaths, touchesSecret } from "../pool/secrets";
 import { Field } from "../pool/table";
 import { userPoolProperties } from "../pool/properties";
@@ -65,7 +65,7 @@ export function poolRecord(live: Props, program: Props): Props {
     if (Object.keys(cognitoOwn).length > 0) record[COGNITO_OWN] = cognitoOwn;
     // The schema: the attributes the program declares, with the members it declares, as the pool holds
     // them. Attributes added outside Pulumi are only in schemaAttributes (and the program never removes them).
-    const attributes = withRecorded(allAttributes(live.schemaAttributes), live.schema);
+    const attributes = recordedAttributes(live.schemaAttributes, live.schema);
     if (Array.isArray(program.schema)) record.schema = schemaAsDeclared(attributes, program.schema);
     for (const name of COMPUTED_OUTPUTS) if (live[name] !== undefined) record[name] = live[name];
     record.region = live.region;
@@ -249,17 +249,6 @@ function withoutSecretChanges(adopted: Props, secrets: readonly string[]): Props
             return touchesSecret(path, secrets) ? `${path}: changed (the value is secret)` : change;
         }),
     };
-}
-
-/**
- * The attributes, with those a previous record holds only under `schema` (the ones the program marked
- * secret, which schemaAttributes leaves out): an update that reads nothing back keeps them.
- */
-function withRecorded(attributes: Attribute[], recorded: unknown): Attribute[] {
-    if (!Array.isArray(recorded)) return attributes;
-    const known = new Set(attributes.map((a) => shortName(a.name)));
-    const missing = recorded.filter((a): a is Attribute => isRecord(a) && typeof a.name === "string" && !known.has(shortName(a.name)));
-    return missing.length === 0 ? attributes : [...attributes, ...missing];
 }
 
 /** schemaAttributes is a copy of the declared attributes: one the program marked secret is left out. */

@@ -65,6 +65,23 @@ describe("plan/plan: a record and a declaration -> the calls", () => {
         assert.deepEqual(p.replacesIfChanged, ["usernameAttributes"]);
     });
 
+    it("a schema marked secret (left out of schemaAttributes, a standard attribute too) is compared as the record holds it: no change (found by the soak)", () => {
+        const schema = [
+            { name: "email", attributeDataType: "String", required: true, mutable: true },
+            { name: "tenant", attributeDataType: "String", mutable: true },
+        ];
+        const program = filledInputs({ poolName: "unit", schema, secretInputs: ["schema"] });
+        const live: Props = { ...program, arn: `arn:aws:cognito-idp:us-east-1:123456789012:userpool/${ID}`, region: "us-east-1" };
+        live.schemaAttributes = [
+            { name: "email", attributeDataType: "String", required: true, mutable: true },
+            { name: "custom:tenant", attributeDataType: "String", mutable: true },
+        ];
+        const record = poolRecord(live, program);
+        assert.deepEqual(record.schemaAttributes, [], "schemaAttributes names no attribute of a secret schema");
+        const p = plan(poolOf(record), program);
+        assert.deepEqual([p.changed, p.refused], [[], []]);
+    });
+
     it("a schema attribute changed is refused, or a replacement with replaceOnSchemaChange", () => {
         const schema = [{ name: "tenant", attributeDataType: "String", mutable: true }];
         const olds = poolOf(recordOf(filledInputs({ poolName: "unit", schema })));
