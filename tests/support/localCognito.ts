@@ -8,6 +8,7 @@
 import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import * as http from "node:http";
 import * as net from "node:net";
+import { join } from "node:path";
 import { fixNewer, NewerState, refuseNewer, syncPreTokenGeneration } from "./newerMembers";
 
 /**
@@ -493,12 +494,13 @@ function assertMotoInstalled(): void {
 function spawnMoto(port: number): ChildProcess {
     const script = [
         "exec 3<&0 </dev/null",
-        'moto_server -H 127.0.0.1 -p "$1" & m=$!',
+        // tests/support/motoServer.py: moto_server with moto's per-pool RSA key import done once.
+        'if python3 -c "import moto.server, joserfc" 2>/dev/null; then python3 "$2" -H 127.0.0.1 -p "$1" & m=$!; else moto_server -H 127.0.0.1 -p "$1" & m=$!; fi',
         "(cat <&3 >/dev/null; kill $m 2>/dev/null) &",
         "exec 3<&-",
         "wait $m",
     ].join("\n");
-    return spawn("sh", ["-c", script, "sh", String(port)], { stdio: ["pipe", "ignore", "pipe"], detached: true });
+    return spawn("sh", ["-c", script, "sh", String(port), join(__dirname, "motoServer.py")], { stdio: ["pipe", "ignore", "pipe"], detached: true });
 }
 
 async function waitForMoto(moto: MotoClient, child: ChildProcess, stderr: () => string): Promise<void> {
