@@ -50,6 +50,24 @@ describe("UserPool resource", () => {
         assert.ok(!("aliasAttributes" in registered[0].inputs));
     });
 
+    it("registering takes no stack traces (a program of many pools), and leaves Error.stackTraceLimit as it was", async () => {
+        const limit = Error.stackTraceLimit;
+        const frames: number[] = [];
+        const prepare = Error.prepareStackTrace;
+        // Every stack trace formatted while the resource registers (@pulumi/pulumi's debuggablePromise takes one per promise).
+        Error.prepareStackTrace = (err, calls) => (frames.push(calls.length), prepare ? prepare(err, calls) : String(err));
+        try {
+            new UserPool("traced", {});
+        } finally {
+            Error.prepareStackTrace = prepare;
+        }
+        await settled();
+        assert.equal(Error.stackTraceLimit, limit);
+        const withFrames = frames.filter((n) => n > 0).length;
+        assert.ok(frames.length > 50 && withFrames <= 2, `${withFrames} of the ${frames.length} stack traces taken while registering have frames`);
+        assert.ok(new Error().stack!.split("\n").length > 1, "stack traces elsewhere are whole");
+    });
+
     it("UserPool.get reads by id without inventing a poolName", async () => {
         UserPool.get("legacy", "us-east-1_AbCdEfGhI");
         await settled();
