@@ -1,7 +1,7 @@
 // Update: the calls the plan names, in the order Cognito needs them (plan/plan.ts decides what; this file
 // when), then the record of what the pool now holds.
 import { addCustomAttributes, setUserPoolMfaConfig, tagResource, untagResource, updateUserPool } from "../cognito/calls";
-import { schemaToCognito } from "../pool/attributes";
+import { Attribute, schemaToCognito, shortName } from "../pool/attributes";
 import { isRecord } from "../pool/convert";
 import { label } from "../pool/labels";
 import { userPoolProperties } from "../pool/properties";
@@ -30,6 +30,8 @@ export async function updatePool(id: string, olds: Props, given: Props): Promise
     }
     const pool = label(id, news);
     const region = regionOfPool(id);
+    // What the pool holds if a later call fails and it cannot be read back: the attributes once added.
+    let reached = olds;
     try {
         if (steps.addAttributes.length > 0) {
             const names = steps.addAttributes.map((a) => a.name);
@@ -42,6 +44,7 @@ export async function updatePool(id: string, olds: Props, given: Props): Promise
                     recover: async () => ((await hasAttributes(id, names)) ? {} : undefined),
                 },
             );
+            reached = withAttributes(olds, steps.addAttributes);
         }
         const request = steps.updateUserPool ? updateUserPoolRequest(id, olds, news) : undefined;
         // What the MFA factors need of the pool comes first: a tier that has them (passkeys and email MFA
@@ -76,18 +79,28 @@ export async function updatePool(id: string, olds: Props, given: Props): Promise
             await tagResource({ ResourceArn: olds.arn, Tags: steps.tagsToSet }, { what: `tag user pool ${pool}`, region });
         }
     } catch (err) {
-        throw await partialFailure(id, news, err as Error, olds);
+        throw await partialFailure(id, news, err as Error, reached);
     }
     const mfa = steps.setUserPoolMfaConfig ? mfaOutputs(olds, news) : pickAll(olds, MFA_FACTORS);
     // Added attributes change what Cognito reports of the schema (its defaults for them): read it. Anything
     // else is what was just sent, so the record is built from it without a DescribeUserPool;
     // lastModifiedDate and estimatedNumberOfUsers are then as of the last read.
     if (steps.addAttributes.length > 0) {
-        const current = await describe(id);
+        // The attributes are added: a failed read is a partial failure too, recorded with them (a record that
+        // did not know them would list an attribute marked secret in schemaAttributes at the next refresh).
+        const current = await describe(id).catch(async (err) => {
+            throw await partialFailure(id, news, err as Error, reached);
+        });
         if (!current) throw new Error(`User pool ${pool} disappeared during the update; run \`pulumi refresh\`.`);
         return { outs: poolRecord({ ...poolState(current), ...mfa }, news) };
     }
     return { outs: poolRecord(sentState(olds, news, mfa), news) };
+}
+
+/** The pool's state with custom attributes added (names as Cognito reports them). */
+function withAttributes(olds: Props, added: Attribute[]): Props {
+    const listed = Array.isArray(olds.schemaAttributes) ? olds.schemaAttributes : [];
+    return { ...olds, schemaAttributes: [...listed, ...added.map((a) => ({ ...a, name: `custom:${shortName(a.name)}` }))] };
 }
 
 /** The update raises the tier, or switches to email through your own SES identity: what MFA factors need. */
