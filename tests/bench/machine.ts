@@ -45,6 +45,20 @@ export function processCpuMs(pid: number): number {
     }
 }
 
+/** When a process started, in clock ticks since boot (/proc/<pid>/stat, field 22). */
+export function processStartTicks(pid: number): number {
+    try {
+        return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[19]);
+    } catch {
+        return 0;
+    }
+}
+
+/** The clock ticks since boot now (/proc/uptime, at 100 ticks a second). */
+export function ticksNow(): number {
+    return Math.floor(Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]) * 100);
+}
+
 /** The moto_server processes listening on `port` (found by their command line). */
 export function motoPids(port: string): number[] {
     const pids: number[] = [];
@@ -52,7 +66,7 @@ export function motoPids(port: string): number[] {
         if (!/^\d+$/.test(entry)) continue;
         try {
             const argv = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-            if (argv.some((a) => a.endsWith("moto_server")) && argv.includes(port) && !/(^|\/)(ba)?sh$/.test(argv[0])) pids.push(Number(entry));
+            if (argv.some((a) => a.endsWith("moto_server") || a.endsWith("motoServer.py")) && argv.includes(port) && !/(^|\/)(ba)?sh$/.test(argv[0])) pids.push(Number(entry));
         } catch {
             // gone
         }

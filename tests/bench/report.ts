@@ -2,6 +2,25 @@
 import { median } from "./stats";
 import { OPERATIONS, OPERATION_LABELS, Operation, WAYS } from "./ways";
 
+/** BENCHMARKS.md's section written by `npm run bench:tenants` (tests/bench/tenants.ts); `npm run bench` keeps it. */
+export const TENANTS_START = "<!-- tenants: written by npm run bench:tenants -->";
+export const TENANTS_END = "<!-- /tenants -->";
+
+/** `text` with `section` (from TENANTS_START to TENANTS_END) in place of its own, or appended. */
+export function withTenantsSection(text: string, section: string): string {
+    const start = text.indexOf(TENANTS_START);
+    const end = text.indexOf(TENANTS_END);
+    if (!section) return text;
+    return start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + TENANTS_END.length) : `${text.trimEnd()}\n\n${section}\n`;
+}
+
+/** The tenants section of `text`, or "" when it has none. */
+export function tenantsSection(text: string): string {
+    const start = text.indexOf(TENANTS_START);
+    const end = text.indexOf(TENANTS_END);
+    return start >= 0 && end > start ? text.slice(start, end + TENANTS_END.length) : "";
+}
+
 type Figures = Record<string, any>;
 
 const RAW_CALLS: Record<Operation, string> = {

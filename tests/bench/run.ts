@@ -4,7 +4,7 @@
 // Not part of `npm test` (mocha runs tests/**/*.test.ts only).
 import { CognitoIdentityProviderClient, DeleteUserPoolCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import * as pulumi from "@pulumi/pulumi";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http = require("node:http");
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -14,7 +14,7 @@ import { ProviderHost } from "../support/providerHost";
 import { timeVsPoolsChart } from "./chart";
 import { cliFigures } from "./cli";
 import { machine, motoPids, peakMemoryKiB, processCpuMs } from "./machine";
-import { writeReport } from "./report";
+import { tenantsSection, withTenantsSection, writeReport } from "./report";
 import { countCalls, growthExponent, linearFit, median } from "./stats";
 import {
     declaration,
@@ -513,7 +513,10 @@ async function main(): Promise<void> {
         mkdirSync(outDir, { recursive: true });
         writeFileSync(join(outDir, "results.json"), JSON.stringify(figures, null, 2) + "\n");
         writeFileSync(join(outDir, "time-vs-pools.svg"), timeVsPoolsChart(results, POOL_COUNTS, REPETITIONS));
-        writeFileSync(join(repoRoot, "BENCHMARKS.md"), writeReport(figures));
+        // The tenants section (npm run bench:tenants) is kept as it was.
+        const benchmarks = join(repoRoot, "BENCHMARKS.md");
+        const kept = existsSync(benchmarks) ? tenantsSection(readFileSync(benchmarks, "utf8")) : "";
+        writeFileSync(benchmarks, withTenantsSection(writeReport(figures), kept));
         log(`wrote BENCHMARKS.md, bench-results/results.json, bench-results/time-vs-pools.svg (${left} pools left in Cognito)`);
         if (left !== 0) throw new Error(`${left} pools were left behind`);
     } finally {
@@ -603,8 +606,13 @@ function stateFigures(sample: { inputs: Props; outputs: Props }[], rawDescribe: 
     };
 }
 
-main().catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-});
+// `npm run bench -- --tenants`: the pool-per-tenant benchmark instead (tests/bench/tenants.ts; also `npm run bench:tenants`).
+if (process.argv.includes("--tenants")) {
+    require("./tenants");
+} else {
+    main().catch((err) => {
+        console.error(err);
+        process.exitCode = 1;
+    });
+}
 

@@ -207,6 +207,9 @@ export class Consumer {
 
 /** One stack of one program in the consumer project, as `pulumi -s <stack>` in the program's folder. */
 export class CliStack {
+    /** Keep the engine's events and the CLI's output (the benchmark turns it off: 1,000 pools' events are its own cost). */
+    collect = true;
+
     constructor(private readonly consumer: Consumer, readonly program: string, readonly name: string) {}
 
     get dir(): string {
@@ -261,7 +264,7 @@ export class CliStack {
 
     private async op(op: string, args: Record<string, unknown> = {}): Promise<OperationResult> {
         const started = Date.now();
-        const result = await this.consumer.call(op, { dir: this.dir, stack: this.name, ...args });
+        const result = await this.consumer.call(op, { dir: this.dir, stack: this.name, collect: this.collect, ...args });
         const answer = { ok: !result.error, events: [], output: "", ...result, seconds: (Date.now() - started) / 1000 };
         // CLI_SUITE_EVENTS=<folder>: every operation's engine events and output, for a closer look.
         const dump = process.env.CLI_SUITE_EVENTS;

@@ -45,15 +45,20 @@ async function operation(args, body) {
     const s = await stackFor(args);
     const events = [];
     let output = "";
-    const common = {
-        color: "never",
-        onEvent: (event) => events.push(event),
-        onOutput: (text) => {
-            output += text;
-        },
-    };
+    // `collect: false` (the benchmark): the engine's events and the CLI's output are not kept or sent back.
+    const common =
+        args.collect === false
+            ? { color: "never" }
+            : {
+                  color: "never",
+                  onEvent: (event) => events.push(event),
+                  onOutput: (text) => {
+                      output += text;
+                  },
+              };
     try {
         const result = await body(s, common);
+        if (args.collect === false) return { ok: true, result: { summary: result.summary, changeSummary: result.changeSummary, events, output } };
         return { ok: true, result: { ...result, events, output } };
     } catch (err) {
         return { ok: false, error: String((err && err.message) || err), result: { events, output } };
@@ -68,12 +73,12 @@ const ops = {
     },
     preview: (args) =>
         operation(args, async (s, common) => {
-            const r = await s.preview({ ...common, diff: true, ...(args.options || {}) });
+            const r = await s.preview({ ...common, diff: args.collect !== false, ...(args.options || {}) });
             return { changeSummary: r.changeSummary, stdout: r.stdout, stderr: r.stderr };
         }),
     up: (args) =>
         operation(args, async (s, common) => {
-            const r = await s.up({ ...common, diff: true, ...(args.options || {}) });
+            const r = await s.up({ ...common, diff: args.collect !== false, ...(args.options || {}) });
             return { summary: r.summary, outputs: plainOutputs(r.outputs), stdout: r.stdout, stderr: r.stderr };
         }),
     refresh: (args) =>
