@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Consumer, CliStack, ok, OperationResult } from "../cli/consumer";
 import { ensurePulumiCli } from "../cli/pulumiCli";
-import { startLocalCognito } from "../support/localCognito";
+import { busiestSecond, startLocalCognito } from "../support/localCognito";
 import { machine, motoPids, processCpuMs, processStartTicks, ticksNow } from "./machine";
 import { TENANTS_END, TENANTS_START, withTenantsSection } from "./report";
 import { countCalls, growthExponent, round } from "./stats";
@@ -111,15 +111,6 @@ async function watched<T>(run: () => Promise<T>): Promise<{ result: T; peakMiB: 
     }
 }
 
-function busiest(times: number[]): number {
-    let most = 0;
-    let start = 0;
-    for (let end = 0; end < times.length; end++) {
-        while (times[end] - times[start] >= 1000) start++;
-        most = Math.max(most, end - start + 1);
-    }
-    return most;
-}
 
 async function main(): Promise<void> {
     // TENANT_REPORT_ONLY=1: BENCHMARKS.md's section written again from bench-results/tenants.json, nothing measured.
@@ -184,7 +175,7 @@ async function main(): Promise<void> {
                 floorSeconds: round(floorSeconds, 2),
                 ratio: calls ? round(seconds / floorSeconds, 3) : null,
                 throttled,
-                busiestSecond: busiest(lc.callTimes()),
+                busiestSecond: busiestSecond(lc.callTimes()),
                 peakMiB,
                 cpuSeconds: { cli: round(cpuSeconds.cli, 1), host: round(cpuSeconds.host, 1), program: round(cpuSeconds.program, 1), moto: round((moto.reduce((sum, pid) => sum + processCpuMs(pid), 0) - motoCpu) / 1000, 1) },
                 checkpointBytes: file ? statSync(join(stateDir, file)).size : 0,

@@ -8,7 +8,7 @@ import { currentSettings, ProviderSettings, useSettings } from "../../provider/c
 import provider = require("../../provider/runtime");
 import { userTags } from "../support/expect";
 import { FAULTS } from "../support/faults";
-import { HookResult, localCognito } from "../support/localCognito";
+import { busiestSecond, HookResult, localCognito } from "../support/localCognito";
 
 type Props = Record<string, any>;
 const client = () => new CognitoIdentityProviderClient({});
@@ -139,8 +139,7 @@ describe("faults on every call", function () {
             const times = localCognito().callTimes();
             // The bucket holds half a second's worth, so any one-second window sees at most 1.5 × the rate:
             // 15 at 10/s, Cognito's quota.
-            let busiest = 0;
-            for (let i = 0; i < times.length; i++) busiest = Math.max(busiest, times.filter((t) => t >= times[i] && t < times[i] + 1000).length);
+            const busiest = busiestSecond(times);
             console.log(`      40 creates at 10/s: ${((times[times.length - 1] - times[0]) / 1000).toFixed(1)} s, busiest second ${busiest} calls`);
             assert.ok(busiest <= 15, `${busiest} calls in one second`);
             assert.ok(times[times.length - 1] - times[0] >= 3000, "40 calls at 10/s, after a burst of 5, take at least 3.5 s");

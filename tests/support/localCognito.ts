@@ -54,6 +54,20 @@ export interface LocalCognito {
     reportSetsReversed(on: boolean): void;
 }
 
+/**
+ * The most calls that arrived in any one second, from callTimes(): windows [t, t + 1000 ms) as Cognito's
+ * quota counts them, or [t, t + 1000 ms] with `closed` (the stricter count).
+ */
+export function busiestSecond(times: readonly number[], closed = false): number {
+    let most = 0;
+    let start = 0;
+    for (let end = 0; end < times.length; end++) {
+        while (closed ? times[end] - times[start] > 1000 : times[end] - times[start] >= 1000) start++;
+        most = Math.max(most, end - start + 1);
+    }
+    return most;
+}
+
 const TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
 
 // ---------------------------------------------------------------------------------------------
