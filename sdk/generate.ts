@@ -99,7 +99,7 @@ class Writer {
             case "map":
                 return "pulumi.Input<{ [key: string]: pulumi.Input<string> }>";
             case "object":
-                return `pulumi.Input<${this.objectType(typeName(field), this.summary(path), shape.fields, path)}>`;
+                return `pulumi.Input<${shape.orTrue ? "boolean | " : ""}${this.objectType(typeName(field), this.summary(path), shape.fields, path)}>`;
             case "objectList":
                 return `pulumi.Input<pulumi.Input<${this.objectType(typeName(field), this.summary(path, true), shape.fields, path)}>[]>`;
         }
@@ -260,7 +260,7 @@ function plain(field: Field): string {
         case "map":
             return "{ [key: string]: string }";
         case "object":
-            return `pulumi.Unwrap<${typeName(field)}>`;
+            return shape.orTrue ? `boolean | pulumi.Unwrap<${typeName(field)}>` : `pulumi.Unwrap<${typeName(field)}>`;
         case "objectList":
             return `pulumi.Unwrap<${typeName(field)}>[]`;
     }

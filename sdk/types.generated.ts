@@ -418,6 +418,24 @@ export interface UserPoolArgs {
     allowReplacementWithUsers?: pulumi.Input<boolean>;
 
     /**
+     * Carry the accounts into the new pool when a change replaces this one (a setting Cognito cannot change,
+     * such as `usernameAttributes` or `usernameConfiguration`). The new pool is created, every user it can hold
+     * is copied into it (attributes with their verified flags, enabled or disabled, groups and memberships),
+     * the copies are checked, and only then is the old pool deleted. Users who cannot be copied (no email
+     * where the new pool signs in by email, names that differ only in case in a pool that ignores case) are
+     * counted at preview, and the old pool is kept, pending deletion, until they are dealt with or
+     * `allowReplacementWithUsers: true` lets them go. Passwords cannot be read out of Cognito: copied users
+     * set a new one with "forgot password". README: "Replacing a pool without losing its users".
+     *
+     * @default each member's default
+     * @example
+     * ```ts
+     * new UserPool("users", { usernameAttributes: ["email"], copyUsersOnReplacement: true });
+     * ```
+     */
+    copyUsersOnReplacement?: pulumi.Input<boolean | UserPoolCopyUsersOnReplacementArgs>;
+
+    /**
      * Consent to replace the pool when `schema` changes in a way Cognito cannot make (an attribute
      * modified or removed). Without it such a change fails at preview. A replacement is a new, empty
      * pool, and one with users still needs `allowReplacementWithUsers`.
@@ -1266,6 +1284,27 @@ export interface UserPoolAccountRecoverySettingArgs {
     recoveryMechanisms?: pulumi.Input<pulumi.Input<UserPoolRecoveryMechanismArgs>[]>;
 }
 
+/** Carry the accounts into the new pool when a change replaces this one (a setting Cognito cannot change,
+such as `usernameAttributes` or `usernameConfiguration`). */
+export interface UserPoolCopyUsersOnReplacementArgs {
+    /**
+     * A custom attribute (declared in `schema`, of type String) that keeps each user's `sub` from the old pool:
+     * Cognito gives every copy a new `sub`, and apps that key their data on it can look the old one up here.
+     *
+     * It must be a custom attribute's name (1 to 20 characters).
+     *
+     * @default not set
+     * @example
+     * ```ts
+     * new UserPool("users", {
+     *     schema: [{ name: "old_sub", attributeDataType: "String" }],
+     *     copyUsersOnReplacement: { keepSubAs: "old_sub" },
+     * });
+     * ```
+     */
+    keepSubAs?: pulumi.Input<string>;
+}
+
 /** A TOTP (authenticator app) MFA factor, set through SetUserPoolMfaConfig. */
 export interface UserPoolSoftwareTokenMfaConfigurationArgs {
     /**
@@ -1536,6 +1575,20 @@ export interface UserPoolOutputs {
      * As the program last applied declared it.
      */
     allowReplacementWithUsers?: boolean;
+
+    /**
+     * Carry the accounts into the new pool when a change replaces this one (a setting Cognito cannot change,
+     * such as `usernameAttributes` or `usernameConfiguration`). The new pool is created, every user it can hold
+     * is copied into it (attributes with their verified flags, enabled or disabled, groups and memberships),
+     * the copies are checked, and only then is the old pool deleted. Users who cannot be copied (no email
+     * where the new pool signs in by email, names that differ only in case in a pool that ignores case) are
+     * counted at preview, and the old pool is kept, pending deletion, until they are dealt with or
+     * `allowReplacementWithUsers: true` lets them go. Passwords cannot be read out of Cognito: copied users
+     * set a new one with "forgot password". README: "Replacing a pool without losing its users".
+     *
+     * As the program last applied declared it.
+     */
+    copyUsersOnReplacement?: boolean | pulumi.Unwrap<UserPoolCopyUsersOnReplacementArgs>;
 
     /**
      * Consent to replace the pool when `schema` changes in a way Cognito cannot make (an attribute

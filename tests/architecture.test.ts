@@ -13,7 +13,9 @@ const ALLOWED: Record<string, string[]> = {
     "provider/state": ["provider/pool"],
     "provider/plan": ["provider/pool", "provider/state"],
     "provider/cognito": [],
-    "provider/verbs": ["provider/pool", "provider/check", "provider/state", "provider/plan", "provider/cognito"],
+    // Carrying accounts into a replacement: what the new pool can hold (pure), and the copy itself.
+    "provider/users": ["provider/pool", "provider/cognito"],
+    "provider/verbs": ["provider/pool", "provider/check", "provider/state", "provider/plan", "provider/cognito", "provider/users"],
     "provider/runtime.ts": ["provider/verbs", "provider/cognito", "provider/pool", "provider/state"],
     "provider/shim.ts": [],
     "provider/index.ts": ["provider/shim.ts"],
@@ -27,6 +29,7 @@ const PACKAGES: Record<string, RegExp> = {
     "provider/state": /^$/,
     "provider/plan": /^$/,
     "provider/cognito": /^@aws-sdk\/client-cognito-identity-provider$/,
+    "provider/users": /^node:crypto$/,
     "provider/verbs": /^node:crypto$/,
     "provider/runtime.ts": /^@pulumi\/pulumi$/,
     // The shim loads the provider by the package's own name (what Pulumi serializes into state).

@@ -132,6 +132,24 @@ export const rules: Rule[] = [
             return [{ property: "lambdaConfig.preTokenGeneration", reason: `'lambdaConfig.preTokenGeneration' is ${JSON.stringify(legacy)}, but lambdaConfig.preTokenGenerationConfig.lambdaArn is ${JSON.stringify(arn)}; Cognito keeps them as one trigger: declare only preTokenGenerationConfig` }];
         },
     },
+    {
+        name: "The old sub is kept in a declared custom attribute",
+        source: "document: API reference, AdminCreateUser: an attribute the pool's schema does not declare is refused (InvalidParameterException), and `sub` is the pool's own",
+        check: ({ copyUsersOnReplacement, schema }) => {
+            const name = isRecord(copyUsersOnReplacement) ? copyUsersOnReplacement.keepSubAs : undefined;
+            if (!known(name) || typeof name !== "string" || anyUnknown(schema)) return [];
+            const short = name.replace(/^custom:/, "");
+            const attr = (Array.isArray(schema) ? schema : []).find((a: Props) => isRecord(a) && String(a.name).replace(/^custom:/, "") === short);
+            const at = "copyUsersOnReplacement.keepSubAs";
+            if (!attr || !isCustom(String(attr.name))) {
+                return fail(at, `'${at}' is ${JSON.stringify(name)}, but the schema declares no custom attribute of that name; add { name: ${JSON.stringify(short)}, attributeDataType: "String" } to schema (a replacement's new pool is created with it), or remove keepSubAs`);
+            }
+            if (known(attr.attributeDataType) && attr.attributeDataType !== "String") {
+                return fail(at, `'${at}' is ${JSON.stringify(name)}, but that attribute is of type ${attr.attributeDataType}; a sub is a String: declare it with attributeDataType: "String"`);
+            }
+            return [];
+        },
+    },
 ];
 
 const fail = (property: string, reason: string): CheckFailure[] => [{ property, reason }];

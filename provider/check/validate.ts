@@ -73,7 +73,8 @@ function validateValue(shape: Shape, value: unknown, at: string, secrets: readon
                 ),
             ];
         case "object":
-            return isRecord(value) ? validateObject(shape.fields, value, at, secrets) : fail("it must be an object");
+            if (shape.orTrue && typeof value === "boolean") return [];
+            return isRecord(value) ? validateObject(shape.fields, value, at, secrets) : fail(shape.orTrue ? "it must be true, false or an object" : "it must be an object");
         case "map":
             if (!isRecord(value)) return fail("it must be an object of string keys to string values");
             const entries = Object.entries(value);

@@ -3,6 +3,17 @@
 // (state/ turns answers into ours; plan/ builds requests).
 import {
     AddCustomAttributesCommand,
+    AdminAddUserToGroupCommand,
+    AdminCreateUserCommand,
+    AdminDisableUserCommand,
+    AdminEnableUserCommand,
+    AdminSetUserPasswordCommand,
+    AdminUpdateUserAttributesCommand,
+    CreateGroupCommand,
+    ListGroupsCommand,
+    ListUsersCommand,
+    ListUsersInGroupCommand,
+    UpdateGroupCommand,
     CreateUserPoolCommand,
     DeleteUserPoolCommand,
     DescribeUserPoolCommand,
@@ -33,6 +44,19 @@ export const deleteUserPool = call(DeleteUserPoolCommand);
 export const listUserPools = call(ListUserPoolsCommand);
 export const tagResource = call(TagResourceCommand);
 export const untagResource = call(UntagResourceCommand);
+
+// Users and groups: only to carry a pool's accounts into its replacement (users/).
+export const listUsers = call(ListUsersCommand);
+export const listGroups = call(ListGroupsCommand);
+export const listUsersInGroup = call(ListUsersInGroupCommand);
+export const createGroup = call(CreateGroupCommand);
+export const updateGroup = call(UpdateGroupCommand);
+export const adminCreateUser = call(AdminCreateUserCommand);
+export const adminSetUserPassword = call(AdminSetUserPasswordCommand);
+export const adminUpdateUserAttributes = call(AdminUpdateUserAttributesCommand);
+export const adminDisableUser = call(AdminDisableUserCommand);
+export const adminEnableUser = call(AdminEnableUserCommand);
+export const adminAddUserToGroup = call(AdminAddUserToGroupCommand);
 
 /** DescribeUserPool's pool; undefined when there is none with this id. */
 export async function describeUserPool(id: string, region: string | undefined): Promise<Props | undefined> {

@@ -56,6 +56,18 @@ export const resourceInputs: readonly Field[] = [
     },
     // Consent to lose the users of a pool that has some: a replacement or a deletion goes ahead.
     { cognito: "", name: "allowReplacementWithUsers", shape: { kind: "boolean" }, apply: "state" },
+    // On a replacement, carry the old pool's accounts into the new one before deleting it (users/copy.ts).
+    // `true` stands for the object with every member at its default.
+    {
+        cognito: "",
+        name: "copyUsersOnReplacement",
+        apply: "state",
+        shape: {
+            kind: "object",
+            orTrue: true,
+            fields: [{ cognito: "", name: "keepSubAs", shape: { kind: "string", pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,20}$/u, format: "a custom attribute's name (1 to 20 characters)" } }],
+        },
+    },
     // Consent to replace the pool when the schema changes in a way Cognito cannot make.
     { cognito: "", name: "replaceOnSchemaChange", shape: { kind: "boolean" }, apply: "state" },
     // Adopt this existing pool instead of creating one (a user pool id, as DescribeUserPool takes it).

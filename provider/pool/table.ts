@@ -24,7 +24,8 @@ export type Shape =
     | { kind: "list"; of: Shape; unordered?: boolean; minItems?: number; maxItems?: number }
     /** A list of objects; `sortBy` names the member that gives them a stable order. */
     | { kind: "objectList"; fields: readonly Field[]; sortBy?: string; minItems?: number; maxItems?: number }
-    | { kind: "object"; fields: readonly Field[] }
+    /** `orTrue`: `true` may stand for the object with every member at its default (an opt-in with options). */
+    | { kind: "object"; fields: readonly Field[]; orTrue?: boolean }
     /** A string-to-string map whose keys are the user's own (tags): never renamed. */
     | { kind: "map"; maxEntries?: number; maxEntriesWhy?: string; keyLength?: [number, number]; valueLength?: [number, number] };
 

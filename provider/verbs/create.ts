@@ -15,6 +15,7 @@ import { refuseUnadoptable } from "./adoption";
 import { CONSENT_TAG, recordConsent } from "./guards";
 import { describe, readMfa } from "./reads";
 import { updatePool } from "./update";
+import { copyIntoReplacement, unfinishedReplacement } from "./copyUsers";
 
 type Props = Record<string, any>;
 
@@ -23,6 +24,11 @@ export const CREATE_TOKEN_TAG = `${PROVIDER_TAG_PREFIX}create-token`;
 
 export async function createPool(inputs: Props): Promise<{ id: string; outs: Props }> {
     if (inputs.existingPoolId) return adoptPool(inputs.existingPoolId, inputs);
+    const unfinished = await unfinishedReplacement(inputs);
+    if (unfinished) {
+        const resumed = await resumeReplacement(unfinished, inputs);
+        if (resumed) return resumed;
+    }
     const request: Props = createUserPoolRequest(inputs);
     if (Array.isArray(inputs.schema)) request.Schema = schemaToCognito(inputs.schema as Attribute[]);
     // CreateUserPool is not idempotent: the token lets a retry find the pool a lost answer created.
@@ -55,7 +61,40 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
         }
     }
     await recordConsent(inputs[URN], pool.Id);
-    return { id: pool.Id, outs: poolRecord({ ...poolState(pool), ...mfaOutputs({}, inputs) }, inputs) };
+    const outs = poolRecord({ ...poolState(pool), ...mfaOutputs({}, inputs) }, inputs);
+    // The users are copied once the pool is complete; a failure hands its id to the engine, and the old
+    // pool's Delete (now, or pending in a later run) finishes the copy (copyUsers.ts).
+    await copyIntoReplacement(inputs, pool.Id).catch(async (err) => {
+        throw await partialFailure(pool.Id, inputs, err as Error, outs);
+    });
+    return { id: pool.Id, outs };
+}
+
+/**
+ * The pool an earlier, unfinished replacement of this resource made (its Create never returned): taken
+ * as the new pool, with the program applied to it, and the copy continued. Undefined when its immutable
+ * settings are not the program's any more (the program changed again): then a new pool is made, and
+ * that one is left as it is, with its copies, for the user to delete.
+ */
+async function resumeReplacement(id: string, inputs: Props): Promise<{ id: string; outs: Props } | undefined> {
+    const pool = await describe(id);
+    if (!pool) return undefined;
+    const current = { ...poolState(pool), ...(await readMfa(id)) };
+    try {
+        refuseUnadoptable(id, current, inputs);
+    } catch {
+        console.error(
+            `warning: user pool ${id}, made by an earlier replacement of this UserPool that did not finish, no longer matches the program: ` +
+                "a new pool is made instead. That one is left as it is (it holds copies of the users): delete it when you no longer need it.",
+        );
+        return undefined;
+    }
+    const outs = (await updatePool(id, current, inputs)).outs;
+    await recordConsent(inputs[URN], id);
+    await copyIntoReplacement(inputs, id).catch(async (err) => {
+        throw await partialFailure(id, inputs, err as Error, outs);
+    });
+    return { id, outs };
 }
 
 /**

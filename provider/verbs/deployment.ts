@@ -27,6 +27,8 @@ export interface Decision {
     replaces: boolean;
     /** The program that Diff saw consents to losing the pool's users (allowReplacementWithUsers). */
     consents: boolean;
+    /** The program that Diff saw copies the users into the replacement (copyUsersOnReplacement). */
+    copies?: boolean;
 }
 
 /** Digests of the inputs Check returned in this operation (one-way: no value is kept). */

@@ -11,6 +11,7 @@ import { afterUpdate, featuresAbove, tierMessage } from "../pool/tiers";
 import { poolOf, secretsBehind, undeclaredAttributes } from "../state/record";
 import { isRefreshDiff, noteDecision, URN } from "./deployment";
 import { checkReplacement, consents, schemaRefusal } from "./guards";
+import { copyOption } from "../users/rules";
 
 type Props = Record<string, any>;
 
@@ -63,7 +64,7 @@ export async function diffPool(id: string, recorded: Props, given: Props): Promi
         );
         await checkReplacement(id, olds, news, reasons);
     }
-    noteDecision(news[URN], { poolId: id, arn: olds.arn, replaces: replaces.length > 0, consents: consents(news) });
+    noteDecision(news[URN], { poolId: id, arn: olds.arn, replaces: replaces.length > 0, consents: consents(news), copies: copyOption(news) !== undefined });
     return result;
 }
 

@@ -16,6 +16,8 @@ import { PROVIDER_TAG_PREFIX } from "../state/fromCognito";
 import { label } from "../pool/labels";
 import { describe } from "./reads";
 import { regionOfPool } from "../pool/resourceInputs";
+import { copyOption } from "../users/rules";
+import { previewCopy } from "./copyUsers";
 
 type Props = Record<string, any>;
 
@@ -50,12 +52,14 @@ export async function checkReplacement(id: string, olds: Props, news: Props, rea
                 "make this change; or keep the old pool with the retainOnDelete resource option.",
         );
     }
-    if (consents(news)) return;
     const users = Number(pool?.EstimatedNumberOfUsers ?? 0);
+    if (copyOption(news) && users > 0) return previewCopy(id, olds, news, reasons);
+    if (consents(news)) return;
     if (users === 0) return;
     throw new Error(
         `User pool ${label(id, olds)} has ${users} user${users === 1 ? "" : "s"}, and this change replaces it: ` +
             `${reasons.join("; ")}.\nA replacement creates a new, empty pool and deletes this one with its users' accounts. Nothing was changed.\n` +
+            `To carry them into the new pool, add copyUsersOnReplacement: true (README: "Replacing a pool without losing its users"). ` +
             `To go ahead and lose those accounts, add allowReplacementWithUsers: true to this UserPool and run \`pulumi up\` again. ` +
             "To keep them, put the setting back as it was, or keep the old pool with the retainOnDelete resource option. " +
             "(README: \"Protecting your users\".)",
