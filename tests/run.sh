@@ -25,7 +25,7 @@ other_lane() {
         echo "== pass 2 (Node $("$machine_node" --version)): the provider-level suites and the supported hosts =="
         COGNITO_TEST_PASS=machine-node "$machine_node" node_modules/mocha/bin/mocha.js --reporter "$reporter" \
             --require tests/support/withoutNewestPulumi.js \
-            "tests/{pool,check,state,plan,cognito,verbs}/**/*.test.ts" tests/architecture.test.ts tests/package/hosts.test.ts
+            "tests/{pool,check,state,plan,cognito,verbs,users}/**/*.test.ts" tests/architecture.test.ts tests/package/hosts.test.ts
     fi
 }
 

@@ -27,6 +27,8 @@ type Props = Record<string, any>;
 
 /** How many copies run at once: the shared rate limit (cognito/send.ts) sets the pace, this only keeps it busy. */
 const AT_ONCE = 8;
+/** AdminCreateUser's refusals of one account, not of the copy (API reference, AdminCreateUser, Errors). */
+const REFUSED_ACCOUNT = new Set(["InvalidParameterException", "AliasExistsException", "InvalidPasswordException"]);
 /** Progress is said every this many users. */
 const PROGRESS_EVERY = 200;
 
@@ -144,8 +146,12 @@ async function copyUser(newId: string, copy: Copy, there: OldUser | undefined, m
             const made = await adminCreateUser({ UserPoolId: newId, Username: copy.username, UserAttributes: attributes, MessageAction: "SUPPRESS" }, options);
             user = made.User as OldUser;
         } catch (err) {
+            const name = errorName(err);
+            // Cognito refuses this account (an attribute value the new schema rejects, an alias another
+            // account holds): counted, and the rest go on. Anything else (denied, unreachable) stops the copy.
+            if (REFUSED_ACCOUNT.has(name)) return name;
             // Made by a run cut short, or by a retry after a lost answer: the fix-ups below finish it.
-            if (errorName(err) !== "UsernameExistsException") return errorName(err) || "Error";
+            if (name !== "UsernameExistsException") throw err;
             user = { Username: copy.username, Attributes: [], Enabled: true, UserStatus: "FORCE_CHANGE_PASSWORD" };
         }
     } else {
@@ -179,12 +185,24 @@ async function copyMemberships(newId: string, old: Directory, plan: CopyPlan, ta
     await inParallel(adds, (a) => adminAddUserToGroup({ UserPoolId: newId, GroupName: a.group, Username: a.username }, options).then(() => undefined));
 }
 
+/**
+ * `work` on every item, AT_ONCE at a time. On a failure no new item starts, and the failure is thrown only
+ * once every call under way has ended: nothing is still copying after the verb answered the engine.
+ */
 async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
     let next = 0;
+    let failure: { err: unknown } | undefined;
     const worker = async () => {
-        while (next < items.length) await work(items[next++]);
+        while (!failure && next < items.length) {
+            try {
+                await work(items[next++]);
+            } catch (err) {
+                failure ??= { err };
+            }
+        }
     };
     await Promise.all(Array.from({ length: Math.min(AT_ONCE, items.length) }, worker));
+    if (failure) throw failure.err;
 }
 
 const LOWER = "abcdefghijkmnopqrstuvwxyz";

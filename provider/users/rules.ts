@@ -75,7 +75,8 @@ export function rulesFromPool(pool: Props, keepSubAs: string | undefined): NewPo
         usernameAttributes: pool.UsernameAttributes ?? [],
         caseSensitive: pool.UsernameConfiguration?.CaseSensitive !== false,
         customAttributes: new Set(attributes.filter((a) => isCustom(a.Name)).map((a) => `custom:${shortName(a.Name)}`)),
-        required: attributes.filter((a) => !isCustom(a.Name) && a.Required === true).map((a) => a.Name),
+        // `sub` is required of every pool, and assigned by it.
+        required: attributes.filter((a) => !isCustom(a.Name) && a.Required === true && !NOT_WRITABLE.has(a.Name)).map((a) => a.Name),
         keepSubAs,
     };
 }

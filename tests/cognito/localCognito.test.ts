@@ -5,6 +5,8 @@
 import { strict as assert } from "node:assert";
 import {
     AddCustomAttributesCommand,
+    AdminCreateUserCommand,
+    AdminDeleteUserCommand,
     CognitoIdentityProviderClient,
     CreateUserPoolCommand,
     CreateUserPoolCommandInput,
@@ -338,6 +340,32 @@ describe("local Cognito (moto_server + fidelity layer)", () => {
             } finally {
                 process.env.PATH = path;
             }
+        });
+    });
+
+    describe("users: AdminCreateUser refuses what Cognito refuses", () => {
+        const user = (UserPoolId: string, Username: string, attributes: Record<string, string> = {}) =>
+            client.send(new AdminCreateUserCommand({ UserPoolId, Username, MessageAction: "SUPPRESS", UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })) }));
+
+        it("a custom attribute the schema does not have, and a missing required attribute", async () => {
+            const pool = await create({ Schema: [{ Name: "email", AttributeDataType: "String", Required: true, Mutable: true }, { Name: "tenant", AttributeDataType: "String", Mutable: true }] });
+            await assert.rejects(user(pool.Id!, "a", { email: "a@example.com", "custom:nope": "x" }), /InvalidParameterException|Type for attribute \{custom:nope\} could not be determined/);
+            await assert.rejects(user(pool.Id!, "b"), /email: The attribute is required/);
+            await user(pool.Id!, "c", { email: "c@example.com", "custom:tenant": "t" });
+        });
+
+        it("the same name twice, by case where the pool ignores it, and the same email in a pool that signs in by email; a deleted user's name is free again", async () => {
+            const ignoring = await create({ UsernameConfiguration: { CaseSensitive: false } });
+            await user(ignoring.Id!, "Dana");
+            await assert.rejects(user(ignoring.Id!, "dana"), /User account already exists/);
+            await client.send(new AdminDeleteUserCommand({ UserPoolId: ignoring.Id!, Username: "Dana" }));
+            await user(ignoring.Id!, "dana");
+            const sensitive = await create({});
+            await user(sensitive.Id!, "Dana");
+            await user(sensitive.Id!, "dana");
+            const byEmail = await create({ UsernameAttributes: ["email"] });
+            await user(byEmail.Id!, "erin@example.com");
+            await assert.rejects(user(byEmail.Id!, "erin@example.com"), /An account with the given email already exists/);
         });
     });
 });

@@ -3,6 +3,7 @@
 // of a replaced pool are in the new pool, checked, before the old pool goes; what cannot be copied keeps
 // the old pool; a copy cut short resumes. The real CLI plays the main case in cli.test.ts.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import {
     AdminAddUserToGroupCommand,
@@ -12,6 +13,7 @@ import {
     CreateGroupCommand,
     DeleteUserPoolCommand,
     DescribeUserPoolCommand,
+    ListUserPoolsCommand,
     ListUsersCommand,
     ListUsersInGroupCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -24,13 +26,14 @@ type Props = Record<string, any>;
 const client = () => new CognitoIdentityProviderClient({});
 const exists = (id: string) => client().send(new DescribeUserPoolCommand({ UserPoolId: id })).then(() => true, () => false);
 
-function stack(args: Props, options: Props = {}): Engine {
+function stack(args: Props, options: Props = {}, provider: "inProcess" | "host" = "inProcess"): Engine {
     return new Engine({
         project: "cli-combinations",
         stack: "copy",
         program: join(repoRoot, "tests", "programs", "cli-combinations"),
         config: configOf(args, options),
         secrets: () => [],
+        provider,
     });
 }
 function configOf(args: Props, options: Props = {}): Record<string, string> {
@@ -72,6 +75,16 @@ async function listAll(poolId: string): Promise<Props[]> {
         token = page.PaginationToken;
     } while (token);
     return out;
+}
+async function allPoolIds(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    let token: string | undefined;
+    do {
+        const page = await client().send(new ListUserPoolsCommand({ MaxResults: 60, NextToken: token }));
+        for (const p of page.UserPools ?? []) ids.add(p.Id!);
+        token = page.NextToken;
+    } while (token);
+    return ids;
 }
 const attrs = (u: Props): Record<string, string> => Object.fromEntries((u.Attributes ?? []).map((a: Props) => [a.Name, a.Value]));
 
@@ -190,5 +203,73 @@ describe("copyUsersOnReplacement: a replacement that keeps the users", function 
         assert.equal(await exists(oldId), true);
         const copied = await listAll(entry(engine).id);
         assert.deepEqual(copied.map((u) => attrs(u).email), ["frank@example.com"]);
+    });
+
+    /** n users who sign in by username and have an email each (user0@example.com, ...). */
+    async function emailUsers(poolId: string, n: number): Promise<void> {
+        await addPeople(poolId, Array.from({ length: n }, (_, i) => ({ username: `user${i}`, attributes: { email: `user${i}@example.com`, email_verified: "true" } })));
+    }
+    /** Each email once in the pool, and the count. */
+    async function emailsOnce(poolId: string): Promise<number> {
+        const emails = (await listAll(poolId)).map((u) => attrs(u).email);
+        assert.equal(new Set(emails).size, emails.length, "nobody copied twice");
+        return emails.length;
+    }
+
+    it("250 users (past four pages) into a pool that signs in by email; a fault after 100 copies: the next up copies the rest, nobody twice, nobody missing", async () => {
+        const engine = track(stack({}));
+        await engine.up();
+        const oldId = entry(engine).id;
+        await emailUsers(oldId, 250);
+        redeclare(engine, { usernameAttributes: ["email"], copyUsersOnReplacement: true });
+        let creates = 0;
+        localCognito().onRequest((op) => (op === "AdminCreateUser" && ++creates > 100 ? { status: 400, body: { __type: "AccessDeniedException", message: "injected" } } : undefined));
+        await assert.rejects(engine.up(), /AccessDeniedException/);
+        localCognito().clearHooks();
+        const newId = entry(engine).id;
+        assert.notEqual(newId, oldId, "the new pool is recorded (a partial failure)");
+        assert.deepEqual(engine.pendingDeletes.map((r) => r.id), [oldId], "the old pool is kept, pending deletion");
+        assert.equal(await emailsOnce(newId), 100);
+        assert.match(engine.messages.join("\n"), /copying 250 of 250 users from user pool/);
+
+        await engine.up();
+        assert.equal(await exists(oldId), false, "deleted once the copy was finished and checked");
+        assert.equal(await emailsOnce(newId), 250);
+        assert.deepEqual(engine.pendingDeletes, []);
+    });
+
+    it("the provider killed in the middle of the copy (its Create never answered): the next up continues into the pool it made, not a third one", async () => {
+        const engine = track(stack({}, {}, "host"));
+        await engine.up();
+        const oldId = entry(engine).id;
+        await emailUsers(oldId, 80);
+        redeclare(engine, { usernameAttributes: ["email"], copyUsersOnReplacement: true });
+        let creates = 0;
+        localCognito().onRequest((op) => {
+            if (op !== "AdminCreateUser" || ++creates !== 40) return undefined;
+            // The host process dies, as on a crash or a second Ctrl-C: nothing answers the engine's Create.
+            execFileSync("pkill", ["-KILL", "-P", String(process.pid), "-f", "dynamic-provider"]);
+            return { delayMs: 200 };
+        });
+        await assert.rejects(engine.up());
+        localCognito().clearHooks();
+        assert.equal(entry(engine).id, oldId, "the engine never heard of the new pool");
+        const before = await allPoolIds();
+        await engine.up();
+        const newId = entry(engine).id;
+        assert.notEqual(newId, oldId);
+        assert.ok(before.has(newId), "the pool the killed run made is the new pool");
+        assert.equal(await exists(oldId), false);
+        assert.equal(await emailsOnce(newId), 80);
+        const after = await allPoolIds();
+        assert.deepEqual([...after].filter((id) => !before.has(id)), [], "no third pool");
+    });
+
+    it("deleteBeforeReplace would delete the old pool before the new one exists: refused at preview", async () => {
+        const engine = track(stack({}));
+        await engine.up();
+        await emailUsers(entry(engine).id, 1);
+        redeclare(engine, { usernameAttributes: ["email"], copyUsersOnReplacement: true }, { deleteBeforeReplace: true });
+        await assert.rejects(engine.preview(), /deleteBeforeReplace resource option: the old pool would be deleted before the new one exists/);
     });
 });

@@ -100,6 +100,8 @@ interface PoolState {
     mfaConfiguration?: string;
     /** The members newer than moto's model (newerMembers.ts). */
     newer: NewerState;
+    /** Users made through the layer: the name Cognito tells them apart by (see Fix 8) -> their usernames. */
+    users?: Map<string, string[]>;
 }
 
 class Pools {
@@ -373,6 +375,61 @@ function refuseMfaOnThroughUpdate(op: string, req: any, pools: Pools): Reply | u
 }
 
 // ---------------------------------------------------------------------------------------------
+// Fix 8: users. moto's AdminCreateUser accepts what Cognito refuses (measured: see docs/cognito.md):
+// - a custom attribute the pool's schema does not have (Cognito: InvalidParameterException "Attributes did
+//   not conform to the schema: Type for attribute {custom:x} could not be determined");
+// - a user without an attribute the schema requires ("...: email: The attribute is required");
+// - a second user with the same username, or in a pool that signs in by email or phone the same email or
+//   phone number, compared without case when the pool ignores case (UsernameExistsException).
+
+/** The name Cognito tells a user apart by in this pool, as the layer remembers it. */
+function signInKey(identity: PoolState["identity"], username: string, attributes: Record<string, string>): string {
+    const by = identity.UsernameAttributes ?? [];
+    const name = by.length > 0 ? (by.map((a) => attributes[a]).find((v) => v) ?? username) : username;
+    return identity.UsernameConfiguration?.CaseSensitive === false ? name.toLowerCase() : name;
+}
+
+async function refuseUserCreation(op: string, req: any, pools: Pools, moto: MotoClient): Promise<Reply | undefined> {
+    if (op !== "AdminCreateUser") return undefined;
+    const found = await moto.call("DescribeUserPool", { UserPoolId: req?.UserPoolId });
+    if (found.status !== 200) return undefined;
+    const schema: any[] = JSON.parse(found.body)?.UserPool?.SchemaAttributes ?? [];
+    const attributes: Record<string, string> = Object.fromEntries((req.UserAttributes ?? []).map((a: any) => [a.Name, a.Value]));
+    const identity = pools.get(req.UserPoolId).identity;
+    if ((identity.UsernameAttributes ?? []).length > 0 && attributes.email === undefined && /@/.test(String(req.Username))) attributes.email = req.Username;
+    for (const name of Object.keys(attributes)) {
+        if (name.startsWith("custom:") && !schema.some((a) => a.Name === name)) {
+            return errorReply("InvalidParameterException", `Attributes did not conform to the schema: Type for attribute {${name}} could not be determined`);
+        }
+    }
+    for (const a of schema) {
+        if (a.Required && a.Name !== "sub" && !a.Name.startsWith("custom:") && !attributes[a.Name]) {
+            return errorReply("InvalidParameterException", `Attributes did not conform to the schema: ${a.Name}: The attribute is required`);
+        }
+    }
+    const users = pools.get(req.UserPoolId).users;
+    if (users?.has(signInKey(identity, String(req.Username), attributes))) {
+        return errorReply("UsernameExistsException", (identity.UsernameAttributes ?? []).length > 0 ? "An account with the given email already exists." : "User account already exists");
+    }
+    return undefined;
+}
+
+/** Remembers the users made and deleted through the layer (Fix 8). */
+function fixUsers(x: Exchange, pools: Pools): void {
+    const id = x.req?.UserPoolId;
+    if (!id || (x.op !== "AdminCreateUser" && x.op !== "AdminDeleteUser")) return;
+    const state = pools.get(id);
+    state.users ??= new Map();
+    if (x.op === "AdminCreateUser") {
+        const attributes: Record<string, string> = Object.fromEntries((x.res?.User?.Attributes ?? []).map((a: any) => [a.Name, a.Value]));
+        const key = signInKey(state.identity, String(x.req.Username), attributes);
+        state.users.set(key, [String(x.req.Username), String(x.res?.User?.Username ?? x.req.Username)]);
+        return;
+    }
+    for (const [key, names] of state.users) if (names.includes(String(x.req.Username))) state.users.delete(key);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Fix 7: the legacy password-validity member and the legacy message texts.
 
 /** Cognito refuses UnusedAccountValidityDays beside a password policy (aws/aws-sdk-js#3817, hashicorp/terraform#21561). */
@@ -424,6 +481,7 @@ function applyFixes(x: Exchange, pools: Pools): void {
     fixStandardAttributes(x);
     fixLambdaConfigAndRecovery(x, pools);
     fixMfaConfiguration(x, pools);
+    fixUsers(x, pools);
     if (x.poolId) fixNewer(x.op, x.req, x.res, pools.get(x.poolId).newer);
     if (x.op === "DeleteUserPool" && x.poolId) pools.drop(x.poolId);
 }
@@ -664,7 +722,8 @@ export async function startLocalCognito(): Promise<LocalCognito> {
             refuseProtectedDelete(op, body, pools) ??
             refuseMfaOnThroughUpdate(op, body, pools) ??
             refuseUnusedAccountValidityDays(op, body) ??
-            (await refuseNewerMembers(op, body, pools, moto));
+            (await refuseNewerMembers(op, body, pools, moto)) ??
+            (await refuseUserCreation(op, body, pools, moto));
         if (served) return served;
 
         const forwardedBody = syncPreTokenGeneration(op, syncLegacyTexts(op, defaultMfaOff(op, body)));

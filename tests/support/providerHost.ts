@@ -72,7 +72,8 @@ export class ProviderHost {
 
     async stop(): Promise<void> {
         this.client.close();
-        if (this.child.exitCode === null) {
+        // A host killed by a signal has no exit code, only a signal code: it is gone too.
+        if (this.child.exitCode === null && this.child.signalCode === null) {
             const exited = new Promise((resolve) => this.child.once("exit", resolve));
             this.child.kill();
             await exited;
