@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { commands } from "../support/combinations/commands";
+import { commands, GENERATION } from "../support/combinations/commands";
 import { Model, Real } from "../support/combinations/world";
 
 interface Regression {
@@ -25,6 +25,8 @@ interface Regression {
     replayPath?: string;
     /** What it found (the named test in promises.test.ts that keeps it, where there is one). */
     found: string;
+    /** The generator it was found with (commands.ts, GENERATION); 1 when not given. */
+    generation?: number;
 }
 
 const REGRESSIONS = join(__dirname, "combinations.regressions.json");
@@ -33,8 +35,8 @@ const RUNS = Number(process.env.COMBINATIONS_RUNS ?? 12);
 const MAX_COMMANDS = Number(process.env.COMBINATIONS_COMMANDS ?? 14);
 
 /** One run: a fresh stack, the commands, then every pool it made removed. */
-function property(stats: { runs: number; commands: number; operations: number }, maxCommands = MAX_COMMANDS, replayPath?: string) {
-    return fc.asyncProperty(fc.commands(commands(), { maxCommands, size: "max", replayPath }), async (cmds) => {
+function property(stats: { runs: number; commands: number; operations: number }, maxCommands = MAX_COMMANDS, replayPath?: string, generation = GENERATION) {
+    return fc.asyncProperty(fc.commands(commands(generation), { maxCommands, size: "max", replayPath }), async (cmds) => {
         const model = new Model();
         const real = new Real(model, new Set());
         stats.runs++;
@@ -61,7 +63,7 @@ describe("every promise in every combination (stateful, property-based)", functi
     for (const r of regressions) {
         it(`regression, seed ${r.seed}: ${r.found}`, async () => {
             const stats = { runs: 0, commands: 0, operations: 0 };
-            await fc.assert(property(stats, r.commands, r.replayPath), { seed: r.seed, path: r.path, numRuns: runsTo(r.path), endOnFailure: true });
+            await fc.assert(property(stats, r.commands, r.replayPath, r.generation ?? 1), { seed: r.seed, path: r.path, numRuns: runsTo(r.path), endOnFailure: true });
         });
     }
 
@@ -78,12 +80,12 @@ describe("every promise in every combination (stateful, property-based)", functi
             // The soak keeps what it finds: the next runs replay it first.
             if (process.env.COMBINATIONS_KEEP && !path) {
                 const message = String((result.errorInstance as Error)?.message ?? result.errorInstance).split("\n")[0];
-                regressions.push({ seed: result.seed, path: result.counterexamplePath!, commands: MAX_COMMANDS, replayPath: found, found: message.slice(0, 200) });
+                regressions.push({ seed: result.seed, path: result.counterexamplePath!, commands: MAX_COMMANDS, replayPath: found, found: message.slice(0, 200), generation: GENERATION });
                 writeFileSync(REGRESSIONS, `${JSON.stringify(regressions, null, 4)}\n`);
             }
             assert.fail(
                 `${fc.defaultReportMessage(result)}\n--- the failure ---\n${(result.errorInstance as Error)?.message ?? result.errorInstance}\nReplay: COMBINATIONS_SEED=${result.seed} COMBINATIONS_PATH=${result.counterexamplePath} COMBINATIONS_REPLAY='${found ?? ""}' COMBINATIONS_COMMANDS=${MAX_COMMANDS} npx mocha tests/engine/combinations.test.ts` +
-                    `\nKeep it: add {"seed": ${result.seed}, "path": "${result.counterexamplePath}", "commands": ${MAX_COMMANDS}, "replayPath": "${found ?? ""}", "found": "..."} to tests/engine/combinations.regressions.json`,
+                    `\nKeep it: add {"seed": ${result.seed}, "path": "${result.counterexamplePath}", "commands": ${MAX_COMMANDS}, "replayPath": "${found ?? ""}", "generation": ${GENERATION}, "found": "..."} to tests/engine/combinations.regressions.json`,
             );
         }
     });

@@ -282,8 +282,12 @@ class Deployment {
             if (entry.dynamic && !entry.external && !retainOnDelete(entry.inputs)) await this.host.delete(entry.id, entry.urn, entry.outputs);
             this.engine.state.delete(entry.urn);
         }
-        if (this.preview) return;
-        // A retried pending delete is a step of its own (NewDeleteReplacementStep in GenerateDeletes).
+        // A retried pending delete is a step of its own, at preview too: GenerateDeletes plans a delete for
+        // every resource of the snapshot marked Delete (step_generator.go), and preview runs the same generator.
+        if (this.preview) {
+            for (const old of this.engine.pendingDeletes) this.steps.push({ op: "delete", urn: old.urn, type: old.type, name: old.name, oldId: old.id });
+            return;
+        }
         const pending = this.engine.pendingDeletes.splice(0);
         for (const old of pending) this.steps.push({ op: "delete", urn: old.urn, type: old.type, name: old.name, oldId: old.id });
         const toDelete = [...pending, ...this.takeReplaced()];

@@ -1,6 +1,7 @@
 // What must hold after every command of the stateful test, whatever came before (issue "Every promise in
 // every combination"):
-// I1 no pool with users is deleted unless the latest applied program of that resource consented;
+// I1 no pool with users is deleted unless the latest applied program of that resource consented, or
+//    copies users and every one of them is in the pool that replaced it (copyUsersOnReplacement);
 // I2 no value the program marks secret in plaintext in what the provider returns (the state as the
 //    engine stores it unencrypted) or says (warnings, errors, check failures);
 // I3 after a successful up, refresh then preview show no change          (commands.ts, Up);
@@ -25,20 +26,35 @@ export async function checkInvariants(model: Model, real: Real, what: string): P
     await noLeak(model, real, what);
 }
 
-/** I1: a pool that had users and is gone was deleted with the consent of its resource's latest applied program. */
+/**
+ * I1: a pool that had users and is gone was deleted with the consent of its resource's latest applied
+ * program, or that program copies users and every one of them is in the resource's pool now (the users
+ * then belong to that pool in the model).
+ */
 async function usersKept(model: Model, real: Real, what: string): Promise<void> {
     const known: ResourceState[] = [...model.before.values(), ...model.pendingBefore].filter((r) => r.dynamic && !r.external);
     for (const entry of known) {
-        const users = model.users.get(entry.id) ?? 0;
-        if (users === 0 || (await real.describe(entry.id))) continue;
+        const users = model.users.get(entry.id) ?? [];
+        if (users.length === 0 || (await real.describe(entry.id))) continue;
         const now = real.engine.state.get(entry.urn);
         const applied: Props = now ? now.inputs : (model.before.get(entry.urn)?.inputs ?? entry.inputs);
-        assert.equal(
-            applied.allowReplacementWithUsers,
-            true,
-            `I1 (${what}): pool ${entry.id} of ${entry.name} was deleted with ${users} user(s), and the latest program applied to ${entry.name} does not consent`,
-        );
         model.users.delete(entry.id);
+        const consented = applied.allowReplacementWithUsers === true;
+        const copied = applied.copyUsersOnReplacement !== undefined && now !== undefined && now.id !== entry.id;
+        assert.ok(
+            consented || copied,
+            `I1 (${what}): pool ${entry.id} of ${entry.name} was deleted with ${users.length} user(s), and the latest program applied to ${entry.name} neither consents nor copies them into a new pool`,
+        );
+        if (!copied) continue;
+        const present: string[] = [];
+        for (const email of users) if (await real.hasUser(now.id, email)) present.push(email);
+        if (!consented) {
+            const missing = users.filter((u) => !present.includes(u));
+            assert.deepEqual(missing, [], `I1 (${what}): pool ${entry.id} of ${entry.name} was deleted, and ${missing.length} of its ${users.length} user(s) are not in ${now.id}, the pool that replaced it`);
+        }
+        real.log.push(`  I1: ${present.length} of ${users.length} user(s) of ${entry.id} found in ${now.id}, the pool that replaced it`);
+        const there = model.users.get(now.id) ?? [];
+        model.users.set(now.id, [...there, ...present.filter((u) => !there.includes(u))]);
     }
 }
 

@@ -10,6 +10,7 @@ import {
     DeleteUserPoolCommand,
     DescribeUserPoolCommand,
     ListUserPoolsCommand,
+    ListUsersCommand,
     UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { join } from "node:path";
@@ -34,8 +35,8 @@ export interface Declared {
 export class Model {
     /** The program: the UserPools it declares, by resource name (every run starts with `a`, not yet applied). */
     readonly program = new Map<ResourceName, Declared>([["a", { args: {}, options: {}, secrets: [] }]]);
-    /** Users each pool has (the test adds and removes them). */
-    readonly users = new Map<string, number>();
+    /** The users each pool has, by the email each signed up with (the test adds and removes them; a copy moves them). */
+    readonly users = new Map<string, string[]>();
     /** Every value the program ever marked secret, and the resource whose program marked it. */
     readonly secretValues = new Map<string, ResourceName>();
     /** Pools made outside Pulumi (to adopt), and pools let go on purpose (retainOnDelete). */
@@ -121,18 +122,28 @@ export class Real {
     }
 
     async addUsers(id: string, count: number): Promise<void> {
-        const have = this.model.users.get(id) ?? 0;
+        const have = this.model.users.get(id) ?? [];
         for (let i = 0; i < count; i++) {
-            await this.client.send(new AdminCreateUserCommand({ UserPoolId: id, Username: username(have + i), MessageAction: "SUPPRESS" }));
+            // A name never used before in the run: a copy of it may already be in a replacement pool.
+            const email = `${this.model.unique("user")}@example.com`;
+            await this.client.send(new AdminCreateUserCommand({ UserPoolId: id, Username: email, MessageAction: "SUPPRESS" }));
+            have.push(email);
         }
-        this.model.users.set(id, have + count);
+        this.model.users.set(id, have);
     }
 
     async removeUsers(id: string, count: number): Promise<void> {
-        const have = this.model.users.get(id) ?? 0;
-        const n = Math.min(have, count);
-        for (let i = 0; i < n; i++) await this.client.send(new AdminDeleteUserCommand({ UserPoolId: id, Username: username(have - 1 - i) }));
-        this.model.users.set(id, have - n);
+        const have = this.model.users.get(id) ?? [];
+        for (const email of have.splice(Math.max(0, have.length - count))) await this.client.send(new AdminDeleteUserCommand({ UserPoolId: id, Username: email }));
+        this.model.users.set(id, have);
+    }
+
+    /** Whether pool `id` has a user who signed up with `email` (as the username, or as the email of a pool that signs in by email). */
+    async hasUser(id: string, email: string): Promise<boolean> {
+        const byName = await this.client.send(new ListUsersCommand({ UserPoolId: id, Filter: `username = "${email}"` })).catch(() => undefined);
+        if (byName?.Users?.length) return true;
+        const byEmail = await this.client.send(new ListUsersCommand({ UserPoolId: id, Filter: `email = "${email}"` })).catch(() => undefined);
+        return (byEmail?.Users?.length ?? 0) > 0;
     }
 
     /** Every pool the local Cognito holds. */
@@ -164,7 +175,3 @@ function valueAt(args: Props, path: string): unknown {
     return node;
 }
 
-/** An email: a username every pool accepts, those that sign in by email (usernameAttributes) included. */
-function username(n: number): string {
-    return `user${n}@example.com`;
-}
