@@ -4,7 +4,7 @@
 // against the installed typings) and the driver (tests/cli/driver.js) that runs them through the real
 // Pulumi CLI with Automation API. One consumer and one driver process serve the whole suite.
 import assert from "node:assert/strict";
-import { ChildProcess, execFile, fork } from "node:child_process";
+import { ChildProcess, execFile, execFileSync, fork } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join, sep } from "node:path";
@@ -197,6 +197,14 @@ export class Consumer {
             await Promise.race([this.call("exit").catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
             if (!this.exited) this.child.kill();
         }
+    }
+
+    /**
+     * Ctrl-C on the CLI the driver is running (SIGINT to its `pulumi` process): the engine cancels, lets
+     * the steps under way finish and starts no other (what `pulumi up` prints: "cancelling...").
+     */
+    interruptCli(): void {
+        execFileSync("pkill", ["-INT", "-P", String(this.child.pid), "-x", "pulumi"]);
     }
 
     async close(): Promise<void> {

@@ -30,6 +30,10 @@ import {
     DescribeUserPoolCommand,
     GetUserPoolMfaConfigCommand,
     ListUserPoolsCommand,
+    ListUsersCommand,
+    ListUsersInGroupCommand,
+    CreateGroupCommand,
+    AdminAddUserToGroupCommand,
     UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { changedInputs, CliStack, Consumer, diagnostics, ok, OperationResult, outcomes, plan, steps, suitePrograms } from "../cli/consumer";
@@ -772,6 +776,76 @@ type Props = Record<string, any>;
             await stack.setConfig({ "cli-combinations:pools": JSON.stringify(pools.map((p) => ({ options: {}, secrets: [], ...p }))) }, true);
         }
         const poolIdIn = async (stack: CliStack, name: string) => ((await stack.outputs()).poolIds as Record<string, string>)[name];
+
+        scenario("copyUsersOnReplacement: a replacement that keeps the users, through a cancelled up", () => {
+            const people = Array.from({ length: 90 }, (_, i) => `person${i}@example.com`);
+            let stack: CliStack;
+            let oldId: string;
+            before(async () => {
+                stack = optionsStack("copy-users", { usernameConfiguration: { caseSensitive: true }, userPoolTags: { stack: "copy-users" } });
+                oldId = (await must("pulumi up", stack.up())).outputs!.userPoolId;
+                await cognito().send(new CreateGroupCommand({ UserPoolId: oldId, GroupName: "staff", Precedence: 1 }));
+                for (const [i, Username] of people.entries()) {
+                    await cognito().send(new AdminCreateUserCommand({ UserPoolId: oldId, Username, MessageAction: "SUPPRESS", UserAttributes: [{ Name: "email", Value: Username }] }));
+                    if (i % 3 === 0) await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId: oldId, GroupName: "staff", Username }));
+                }
+                await stack.setConfig({
+                    "cli-options:inputs": JSON.stringify({ usernameConfiguration: { caseSensitive: false }, copyUsersOnReplacement: true, userPoolTags: { stack: "copy-users" } }),
+                    // The shared limit at 40 calls a second: the copy takes seconds, not half a minute.
+                    "cognito-user-pool:requestsPerSecond": "40",
+                });
+            });
+
+            it("preview: the replacement, and how many users will be copied; no username or email printed", async () => {
+                const preview = await must("pulumi preview", stack.preview());
+                poolStep(preview, "replace");
+                // The provider host's stderr, passed on as diagnostics of severity "info#err" (pkg/resource/plugin/plugin.go).
+                const said = diagnostics(preview, "info#err").join("\n");
+                assert.match(said, /copyUsersOnReplacement: 90 users will be copied into the new pool; the old pool is deleted once every copy is checked/, said);
+                assert.ok(!/person\d+@example\.com/.test(preview.output + JSON.stringify(preview.events)), "no user named");
+            });
+
+            let newId: string;
+            it("Ctrl-C in the middle of the copy: the engine lets the Create finish, and keeps the old pool pending deletion", async () => {
+                let creates = 0;
+                localCognito().onRequest((op) => {
+                    if (op === "AdminCreateUser" && ++creates === 30) consumer.interruptCli();
+                    return undefined;
+                });
+                const up = await mustFail("pulumi up (cancelled)", stack.up());
+                localCognito().clearHooks();
+                assert.ok(creates >= 30, `the copy had begun: ${creates} AdminCreateUser\n${up.output}`);
+                const resources = (await stack.exportStack()).deployment.resources.filter((r: Props) => r.type === POOL_TYPE);
+                log(`after the cancelled up: ${resources.map((r: Props) => `${r.id}${r.delete ? " (pending deletion)" : ""}`).join(", ")}; ${creates} AdminCreateUser`);
+                assert.equal(await describePool(oldId).then(Boolean), true, "the old pool is still there");
+                assert.match(diagnostics(up).join("\n"), /update canceled/, up.output);
+                // The engine let the Create under way finish (the copy with it), then recorded the old pool as
+                // pending deletion (step.go, CreateStep.Apply) and started no other step.
+                assert.deepEqual(resources.filter((r: Props) => r.delete).map((r: Props) => r.id), [oldId], up.output);
+                newId = resources.find((r: Props) => !r.delete)?.id;
+                assert.match(diagnostics(up, "info#err").join("\n"), /90 users of user pool \S+ verified in user pool/);
+            });
+
+            it("the next up finishes and checks the copy, then deletes the old pool: every user once, the group and its members", async () => {
+                const up = await must("pulumi up (resumed)", stack.up());
+                const id = up.outputs!.userPoolId;
+                assert.equal(id, newId, "the pool the cancelled up made");
+                assert.notEqual(id, oldId);
+                assert.equal(await describePool(oldId), undefined, "the old pool is deleted");
+                const copied: string[] = [];
+                let token: string | undefined;
+                do {
+                    const page = await cognito().send(new ListUsersCommand({ UserPoolId: id, PaginationToken: token }));
+                    copied.push(...(page.Users ?? []).map((u) => u.Username!));
+                    token = page.PaginationToken;
+                } while (token);
+                assert.deepEqual(copied.sort(), [...people].sort(), "every user, once");
+                const staff = await cognito().send(new ListUsersInGroupCommand({ UserPoolId: id, GroupName: "staff" }));
+                assert.equal(staff.Users?.length, 30);
+                assert.deepEqual(await newPools("us-east-1", "copy-users"), [id], "no third pool");
+                assertNoStackTrace(up);
+            });
+        });
 
         scenario("1. a withdrawn consent is withdrawn", () => {
             it("consent applied, users added, consent removed and applied: no update on every later preview, and destroy is refused with the count", async () => {
