@@ -3,6 +3,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
+    AdminCreateUserCommand,
+    ListUsersCommand,
     CognitoIdentityProviderClient,
     DescribeUserPoolCommand,
     DeleteUserPoolCommand,
@@ -106,6 +108,33 @@ describe("engine harness: example stacks through the real provider host", functi
         assert.equal(pool.Policies.PasswordPolicy.MinimumLength, 12);
         assert.equal(pool.DeletionProtection, "ACTIVE");
         assert.equal(up.outputs.userPoolArn, pool.Arn);
+    });
+
+    it("keep-users: signing in by email, a new pool that already holds the old pool's users (the old sub kept); or, with the trigger, a second pool and the old one kept", async () => {
+        const program = join(repoRoot, "examples", "keep-users");
+        const engine = engineFor({ project: "cognito-user-pool-keep-users", stack: "dev", program, config: local() });
+        const oldId = (await engine.up()).outputs.userPoolId as string;
+        const cognito = new CognitoIdentityProviderClient({ region: "us-east-1" });
+        for (const name of ["ada", "grace"]) {
+            await cognito.send(new AdminCreateUserCommand({ UserPoolId: oldId, Username: name, MessageAction: "SUPPRESS", UserAttributes: [{ Name: "email", Value: `${name}@example.com` }, { Name: "email_verified", Value: "true" }] }));
+        }
+        engine.options = { ...engine.options, config: { ...local(), "cognito-user-pool-keep-users:signInByEmail": "true" } };
+        assert.deepEqual(plan((await engine.preview()).steps), ["replace users"]);
+        const newId = (await engine.up()).outputs.userPoolId as string;
+        assert.notEqual(newId, oldId);
+        assert.equal(await rawPool(oldId), undefined, "the old pool is deleted once the copies are checked");
+        const users = (await cognito.send(new ListUsersCommand({ UserPoolId: newId }))).Users ?? [];
+        const attrs = (u: Props) => Object.fromEntries((u.Attributes ?? []).map((a: Props) => [a.Name, a.Value]));
+        assert.deepEqual(users.map((u) => attrs(u).email).sort(), ["ada@example.com", "grace@example.com"]);
+        assert.ok(users.every((u) => /^[0-9a-f-]{36}$/.test(attrs(u)["custom:old_sub"] ?? "")), "the old sub kept");
+        await engine.destroy().catch(() => undefined);
+        await cognito.send(new DeleteUserPoolCommand({ UserPoolId: newId })).catch(() => undefined);
+
+        const trigger = engineFor({ project: "cognito-user-pool-keep-users", stack: "trigger", program, config: { ...local(), "cognito-user-pool-keep-users:way": "trigger" } });
+        await trigger.up();
+        trigger.options = { ...trigger.options, config: { ...trigger.options.config, "cognito-user-pool-keep-users:signInByEmail": "true" } };
+        const steps = plan((await trigger.preview()).steps);
+        assert.ok(steps.includes("same users") && steps.includes("create users-by-email") && steps.includes("create migration-trigger"), steps.join(", "));
     });
 
     it("promotion: dev's config, then staging's, then prod's on one state: in place until an immutable setting differs, which the plan names", async () => {
