@@ -30,6 +30,20 @@ describe("check", () => {
         }
     });
 
+    it("copyUsersOnReplacement: true, false or an object; keepSubAs must be a String custom attribute the schema declares", async () => {
+        const failures = async (news: Record<string, unknown>) => ((await provider.check!({}, { poolName: "p", ...news })).failures ?? []).map((f) => `${f.property}: ${f.reason}`);
+        assert.deepEqual(await failures({ copyUsersOnReplacement: true }), []);
+        assert.deepEqual(await failures({ copyUsersOnReplacement: false }), []);
+        assert.deepEqual(await failures({ copyUsersOnReplacement: { keepSubAs: "old_sub" }, schema: [{ name: "old_sub", attributeDataType: "String" }] }), []);
+        assert.deepEqual(await failures({ copyUsersOnReplacement: "yes" }), [`copyUsersOnReplacement: 'copyUsersOnReplacement' is "yes"; it must be true, false or an object`]);
+        const [undeclared] = await failures({ copyUsersOnReplacement: { keepSubAs: "old_sub" } });
+        assert.match(undeclared, /^copyUsersOnReplacement.keepSubAs: .*the schema declares no custom attribute of that name; add \{ name: "old_sub", attributeDataType: "String" \} to schema/);
+        const [number] = await failures({ copyUsersOnReplacement: { keepSubAs: "old_sub" }, schema: [{ name: "old_sub", attributeDataType: "Number" }] });
+        assert.match(number, /that attribute is of type Number; a sub is a String/);
+        const [standard] = await failures({ copyUsersOnReplacement: { keepSubAs: "email" }, schema: [{ name: "email", required: true }] });
+        assert.match(standard, /declares no custom attribute of that name/);
+    });
+
     it("names a mistyped property and suggests the right one", async () => {
         assert.deepEqual(await check({ poolName: "p", policies: { passwordPolicy: { minimumLenght: 8 } } }), [
             {
