@@ -12,9 +12,10 @@ type Props = Record<string, any>;
 
 export async function deletePool(id: string, props: Props): Promise<void> {
     // The user-count guard needs the live count, and a copy of the users the pool itself (its hand-over
-    // tag), unless the program being applied consented without copying: then DeleteUserPool alone.
+    // tag), unless the user consented and the program being applied does not copy (a destroy, or the
+    // UserPool removed, copies into nothing that stays): then DeleteUserPool alone.
     const consent = deletionConsent(props);
-    if (consent !== true || decisionFor(props[URN])?.copies !== false) {
+    if (consent !== true || decisionFor(props[URN])?.copies === true) {
         const pool = await describe(id);
         if (!pool) return; // already gone: what delete wanted
         // A consent the program has since withdrawn leaves the pool, so that no later run honours it.

@@ -31,11 +31,10 @@ import { Consumer, ok } from "../cli/consumer";
 import { ensurePulumiCli } from "../cli/pulumiCli";
 import { busiestSecond, startLocalCognito } from "../support/localCognito";
 import { machine, motoPids, processCpuMs, processStartTicks, ticksNow } from "./machine";
+import { COPY_USERS_END, COPY_USERS_START } from "./report";
 import { round } from "./stats";
 
 const repoRoot = join(__dirname, "..", "..");
-export const COPY_USERS_START = "<!-- copy-users: start -->";
-export const COPY_USERS_END = "<!-- copy-users: end -->";
 /** users@rate: the runs, each on a stack of its own. */
 const RUNS = (process.env.COPY_RUNS ?? "100@10,1000@10,1000@40").split(",").map((run) => {
     const [users, rate] = run.split("@").map(Number);

@@ -21,6 +21,25 @@ export function tenantsSection(text: string): string {
     return start >= 0 && end > start ? text.slice(start, end + TENANTS_END.length) : "";
 }
 
+/** BENCHMARKS.md's section written by `npm run bench:copy-users` (tests/bench/copyUsers.ts); `npm run bench` keeps it. */
+export const COPY_USERS_START = "<!-- copy-users: start -->";
+export const COPY_USERS_END = "<!-- copy-users: end -->";
+
+/** The section of `text` from `start` to `end` (markers included), or "" when it has none. */
+export function sectionOf(text: string, start: string, end: string): string {
+    const from = text.indexOf(start);
+    const to = text.indexOf(end);
+    return from >= 0 && to > from ? text.slice(from, to + end.length) : "";
+}
+
+/** `text` with `section` (from `start` to `end`) in place of its own, or appended; unchanged when `section` is "". */
+export function withSection(text: string, section: string, start: string, end: string): string {
+    if (!section) return text;
+    const from = text.indexOf(start);
+    const to = text.indexOf(end);
+    return from >= 0 && to > from ? text.slice(0, from) + section + text.slice(to + end.length) : `${text.trimEnd()}\n\n${section}\n`;
+}
+
 type Figures = Record<string, any>;
 
 const RAW_CALLS: Record<Operation, string> = {

@@ -14,7 +14,7 @@ import { ProviderHost } from "../support/providerHost";
 import { timeVsPoolsChart } from "./chart";
 import { cliFigures } from "./cli";
 import { machine, motoPids, peakMemoryKiB, processCpuMs } from "./machine";
-import { tenantsSection, withTenantsSection, writeReport } from "./report";
+import { COPY_USERS_END, COPY_USERS_START, sectionOf, tenantsSection, withSection, withTenantsSection, writeReport } from "./report";
 import { countCalls, growthExponent, linearFit, median } from "./stats";
 import {
     declaration,
@@ -513,10 +513,11 @@ async function main(): Promise<void> {
         mkdirSync(outDir, { recursive: true });
         writeFileSync(join(outDir, "results.json"), JSON.stringify(figures, null, 2) + "\n");
         writeFileSync(join(outDir, "time-vs-pools.svg"), timeVsPoolsChart(results, POOL_COUNTS, REPETITIONS));
-        // The tenants section (npm run bench:tenants) is kept as it was.
+        // The tenants and copy-users sections (npm run bench:tenants, bench:copy-users) are kept as they were.
         const benchmarks = join(repoRoot, "BENCHMARKS.md");
-        const kept = existsSync(benchmarks) ? tenantsSection(readFileSync(benchmarks, "utf8")) : "";
-        writeFileSync(benchmarks, withTenantsSection(writeReport(figures), kept));
+        const before = existsSync(benchmarks) ? readFileSync(benchmarks, "utf8") : "";
+        const copied = sectionOf(before, COPY_USERS_START, COPY_USERS_END);
+        writeFileSync(benchmarks, withSection(withTenantsSection(writeReport(figures), tenantsSection(before)), copied, COPY_USERS_START, COPY_USERS_END));
         log(`wrote BENCHMARKS.md, bench-results/results.json, bench-results/time-vs-pools.svg (${left} pools left in Cognito)`);
         if (left !== 0) throw new Error(`${left} pools were left behind`);
     } finally {

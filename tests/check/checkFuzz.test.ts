@@ -29,7 +29,7 @@ type Props = Record<string, any>;
 type Seg = string | number;
 
 const SEED = 0x5eed_c0de;
-const MUTATIONS = 1500;
+const MUTATIONS = 2000;
 
 // ---------------------------------------------------------------------------------------------------
 // Randomness: mulberry32, seeded, so every run makes the same mutations.
@@ -235,6 +235,8 @@ function validString(r: Rand, shape: Extract<Shape, { kind: "string" }>, c: Cont
             // Sometimes with Cognito's own prefix, which a rule refuses (Cognito would not strip it).
             if (r.chance(0.05)) return `${r.pick(["custom:", "dev:"])}${r.chars(LETTERS, r.int(1, 12))}`;
             return r.chance(0.1) ? r.pick(STANDARD) : r.chars(`${LETTERS}${DIGITS}_-`, r.int(1, 20));
+        case "keepSubAs": // mostly a name the schema may declare, so that the rule is met both ways
+            return r.chance(0.5) ? r.pick(["old_sub", "legacy"]) : r.chars(LETTERS, r.int(1, 20));
         case "minValue":
         case "maxValue":
             return String(r.int(-1000, 100000));
@@ -258,7 +260,8 @@ function wrongType(r: Rand, shape: Shape): Invalid {
         enum: [1, true, ["x"]],
         list: ["email", 5, { 0: "email" }, true],
         objectList: ["x", 5, { name: "x" }, true],
-        object: ["x", 5, [], true],
+        // An object that `true` may stand for (copyUsersOnReplacement) takes booleans.
+        object: shape.kind === "object" && shape.orTrue ? ["x", 5, []] : ["x", 5, [], true],
         map: ["x", 5, ["k"], true],
     }[shape.kind];
     return { value: r.pick(options), kind: "wrong type" };
@@ -536,6 +539,16 @@ export function ruleOracle(p: Props): string[] {
     const legacyPre = get(p, "lambdaConfig", "preTokenGeneration");
     const configPre = get(p, "lambdaConfig", "preTokenGenerationConfig", "lambdaArn");
     if (set(legacyPre) && set(configPre) && legacyPre !== configPre) out.push("lambdaConfig.preTokenGeneration");
+    // The old sub goes into a custom String attribute the schema declares (AdminCreateUser refuses others).
+    const keepSubAs = get(p, "copyUsersOnReplacement", "keepSubAs");
+    if (typeof keepSubAs === "string") {
+        const short = keepSubAs.replace(/^custom:/, "");
+        const attribute = (Array.isArray(p.schema) ? p.schema : []).find((a: Props) => isRecord(a) && String(a.name).replace(/^custom:/, "") === short);
+        const standard = ["sub", "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale", "phone_number", "phone_number_verified", "address", "updated_at", "identities"];
+        if (!attribute || standard.includes(String(attribute.name).replace(/^dev:/, "").replace(/^custom:/, "")) || (set(attribute.attributeDataType) && attribute.attributeDataType !== "String")) {
+            out.push("copyUsersOnReplacement.keepSubAs");
+        }
+    }
     // Recovery mechanisms: distinct priorities, distinct names, admin_only alone.
     const mechanisms = get(p, "accountRecoverySetting", "recoveryMechanisms");
     if (Array.isArray(mechanisms)) {
