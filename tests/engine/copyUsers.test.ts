@@ -226,6 +226,8 @@ describe("copyUsersOnReplacement: a replacement that keeps the users", function 
         localCognito().onRequest((op) => (op === "AdminCreateUser" && ++creates > 100 ? { status: 400, body: { __type: "AccessDeniedException", message: "injected" } } : undefined));
         await assert.rejects(engine.up(), /AccessDeniedException/);
         localCognito().clearHooks();
+        // No copy starts after the first refusal: only those already under way (8 at once) were sent.
+        assert.ok(creates <= 100 + 8, `${creates} AdminCreateUser calls: the copy went on after it failed`);
         const newId = entry(engine).id;
         assert.notEqual(newId, oldId, "the new pool is recorded (a partial failure)");
         assert.deepEqual(engine.pendingDeletes.map((r) => r.id), [oldId], "the old pool is kept, pending deletion");
