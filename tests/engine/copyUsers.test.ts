@@ -168,6 +168,20 @@ describe("copyUsersOnReplacement: a replacement that keeps the users", function 
         assert.deepEqual(await listAll(entry(engine).id), []);
     });
 
+    it("1 user: copied, checked, the old pool deleted; a preview after shows no change", async () => {
+        const engine = track(stack({ usernameConfiguration: { caseSensitive: true } }));
+        await engine.up();
+        const oldId = entry(engine).id;
+        await addPeople(oldId, [{ username: "solo", attributes: { email: "solo@example.com" } }]);
+        redeclare(engine, { usernameConfiguration: { caseSensitive: false }, copyUsersOnReplacement: true });
+        await engine.preview();
+        assert.match(engine.messages.join("\n"), /copyUsersOnReplacement: 1 user will be copied into the new pool; the old pool is deleted once every copy is checked/);
+        assert.deepEqual(ops((await engine.up()).steps), ["replace a"]);
+        assert.equal(await exists(oldId), false);
+        assert.deepEqual((await listAll(entry(engine).id)).map((u) => [u.Username, attrs(u).email, u.UserStatus]), [["solo", "solo@example.com", "CONFIRMED"]]);
+        assert.deepEqual(ops((await engine.preview()).steps), ["same a"]);
+    });
+
     it("names that differ only in case, into a pool that ignores case: counted at preview, the old pool kept pending until allowReplacementWithUsers lets them go", async () => {
         const engine = track(stack({ usernameConfiguration: { caseSensitive: true } }));
         await engine.up();
