@@ -29,7 +29,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { Consumer, ok } from "../cli/consumer";
 import { ensurePulumiCli } from "../cli/pulumiCli";
-import { busiestSecond, startLocalCognito } from "../support/localCognito";
+import { busiestSecond, enforceQuota, startLocalCognito } from "../support/localCognito";
 import { machine, motoPids, processCpuMs, processStartTicks, ticksNow } from "./machine";
 import { COPY_USERS_END, COPY_USERS_START } from "./report";
 import { round } from "./stats";
@@ -200,21 +200,7 @@ async function main(): Promise<void> {
     const lc = await startLocalCognito();
     process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = lc.endpoint;
     const client = new CognitoIdentityProviderClient({ endpoint: lc.endpoint, region: "us-east-1", maxAttempts: 5 });
-    // Cognito's quota, enforced by the local Cognito as tenants.ts does: a call arriving when `quota` calls
-    // arrived in the second before it is throttled. Off while this script adds and checks users itself.
-    const served: number[] = [];
-    let throttled = 0;
-    let quota = Infinity;
-    lc.onRequest(() => {
-        const now = Date.now();
-        while (served.length && served[0] <= now - 1000) served.shift();
-        if (served.length >= quota) {
-            throttled++;
-            return { status: 400, body: { __type: "TooManyRequestsException", message: "Rate exceeded" } };
-        }
-        served.push(now);
-        return undefined;
-    });
+    const gate = enforceQuota(lc, Infinity);
     const moto = motoPids(new URL(lc.motoEndpoint).port);
     const cli = await ensurePulumiCli({ log });
     const started = new Date().toISOString();
@@ -237,7 +223,7 @@ async function main(): Promise<void> {
                 "bench-copy-users:caseSensitive": "true",
                 ...(rate === DEFAULT_RATE ? {} : { "cognito-user-pool:requestsPerSecond": String(rate) }),
             });
-            quota = Infinity;
+            gate.quota = Infinity;
             ok(await stack.up(), `pulumi up (create, ${users} users, ${rate}/s)`);
             const oldId: string = (await stack.outputs()).poolId;
 
@@ -262,9 +248,8 @@ async function main(): Promise<void> {
             // The replacement that copies them, timed.
             await stack.setConfig({ "bench-copy-users:caseSensitive": "false", "bench-copy-users:copyUsersOnReplacement": "true" });
             const upQuota = rate === DEFAULT_RATE ? QUOTA : Math.floor(rate * 1.5);
-            quota = upQuota;
-            served.length = 0;
-            throttled = 0;
+            gate.quota = upQuota;
+            gate.restart();
             lc.resetCalls();
             const motoCpu = moto.reduce((sum, pid) => sum + processCpuMs(pid), 0);
             const begunAt = Date.now();
@@ -275,8 +260,8 @@ async function main(): Promise<void> {
             const motoSeconds = (moto.reduce((sum, pid) => sum + processCpuMs(pid), 0) - motoCpu) / 1000;
             const calls = lc.calls();
             const times = lc.callTimes();
-            const upThrottled = throttled;
-            quota = Infinity;
+            const upThrottled = gate.throttled;
+            gate.quota = Infinity;
             ok(result, `pulumi up (replacement copying ${users} users, ${rate}/s)`);
 
             const byOperation: Record<string, number> = {};

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Consumer, CliStack, ok, OperationResult } from "../cli/consumer";
 import { ensurePulumiCli } from "../cli/pulumiCli";
-import { busiestSecond, startLocalCognito } from "../support/localCognito";
+import { busiestSecond, enforceQuota, startLocalCognito } from "../support/localCognito";
 import { machine, motoPids, processCpuMs, processStartTicks, ticksNow } from "./machine";
 import { TENANTS_END, TENANTS_START, withTenantsSection } from "./report";
 import { countCalls, growthExponent, round } from "./stats";
@@ -120,21 +120,7 @@ async function main(): Promise<void> {
     }
     const lc = await startLocalCognito();
     process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = lc.endpoint;
-    // Cognito's quota, enforced by the local Cognito: a call arriving when QUOTA calls arrived in the second
-    // before it is throttled (and does not count).
-    const served: number[] = [];
-    let throttled = 0;
-    let quota = QUOTA;
-    lc.onRequest(() => {
-        const now = Date.now();
-        while (served.length && served[0] <= now - 1000) served.shift();
-        if (served.length >= quota) {
-            throttled++;
-            return { status: 400, body: { __type: "TooManyRequestsException", message: "Rate exceeded" } };
-        }
-        served.push(now);
-        return undefined;
-    });
+    const gate = enforceQuota(lc, QUOTA);
     const moto = motoPids(new URL(lc.motoEndpoint).port);
     const cli = await ensurePulumiCli({ log });
     const results: Result[] = [];
@@ -155,11 +141,11 @@ async function main(): Promise<void> {
         });
         // Cognito's quota as the local Cognito enforces it: 15 calls a second at the shipped rate; an
         // account whose quota was raised for the higher rate (the same 1.5 × the rate the provider allows).
-        quota = rate === DEFAULT_RATE ? QUOTA : Math.floor(rate * 1.5);
+        gate.quota = rate === DEFAULT_RATE ? QUOTA : Math.floor(rate * 1.5);
         const operations = {} as Record<Operation, Measured>;
         const timed = async (op: Operation, run: () => Promise<OperationResult>) => {
             lc.resetCalls();
-            throttled = 0;
+            gate.throttled = 0;
             const motoCpu = moto.reduce((sum, pid) => sum + processCpuMs(pid), 0);
             const begun = performance.now();
             const { result, peakMiB, cpuSeconds } = await watched(run);
@@ -174,14 +160,14 @@ async function main(): Promise<void> {
                 callsPerPool: countCalls(lc.calls(), pools),
                 floorSeconds: round(floorSeconds, 2),
                 ratio: calls ? round(seconds / floorSeconds, 3) : null,
-                throttled,
+                throttled: gate.throttled,
                 busiestSecond: busiestSecond(lc.callTimes()),
                 peakMiB,
                 cpuSeconds: { cli: round(cpuSeconds.cli, 1), host: round(cpuSeconds.host, 1), program: round(cpuSeconds.program, 1), moto: round((moto.reduce((sum, pid) => sum + processCpuMs(pid), 0) - motoCpu) / 1000, 1) },
                 checkpointBytes: file ? statSync(join(stateDir, file)).size : 0,
             };
             const m = operations[op];
-            log(`${label ? "checkpoint writes skipped, " : ""}${rate}/s, ${pools} pools, ${op}: ${m.seconds} s (floor ${m.floorSeconds} s, ×${m.ratio}), ${calls} calls, throttled ${throttled}, busiest second ${m.busiestSecond}, CLI ${peakMiB.cli} MiB / ${m.cpuSeconds.cli} s CPU, host ${peakMiB.host} MiB / ${m.cpuSeconds.host} s CPU, program ${m.cpuSeconds.program} s CPU, moto ${m.cpuSeconds.moto} s CPU, checkpoint ${(m.checkpointBytes / 1024).toFixed(0)} KiB`);
+            log(`${label ? "checkpoint writes skipped, " : ""}${rate}/s, ${pools} pools, ${op}: ${m.seconds} s (floor ${m.floorSeconds} s, ×${m.ratio}), ${calls} calls, throttled ${gate.throttled}, busiest second ${m.busiestSecond}, CLI ${peakMiB.cli} MiB / ${m.cpuSeconds.cli} s CPU, host ${peakMiB.host} MiB / ${m.cpuSeconds.host} s CPU, program ${m.cpuSeconds.program} s CPU, moto ${m.cpuSeconds.moto} s CPU, checkpoint ${(m.checkpointBytes / 1024).toFixed(0)} KiB`);
         };
         await timed("up (create)", () => stack.up());
         // The checkpoint as the file backend wrote it with every pool in it (destroy empties it).

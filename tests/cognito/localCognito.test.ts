@@ -20,7 +20,7 @@ import {
     UpdateUserPoolCommand,
     UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { localCognito, startLocalCognito } from "../support/localCognito";
+import { enforceQuota, localCognito, startLocalCognito } from "../support/localCognito";
 
 const STANDARD_ATTRIBUTE_NAMES = [
     "sub", "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile",
@@ -367,5 +367,16 @@ describe("local Cognito (moto_server + fidelity layer)", () => {
             await user(byEmail.Id!, "erin@example.com");
             await assert.rejects(user(byEmail.Id!, "erin@example.com"), /An account with the given email already exists/);
         });
+    });
+
+    it("the benchmarks' quota (enforceQuota): the calls beyond it in one second are throttled, and counted", async () => {
+        const gate = enforceQuota(localCognito(), 3);
+        const results = await Promise.all(Array.from({ length: 5 }, () => client.send(new ListUserPoolsCommand({ MaxResults: 1 })).then(() => "ok", (e) => e.name)));
+        assert.deepEqual(results.sort(), ["TooManyRequestsException", "TooManyRequestsException", "ok", "ok", "ok"]);
+        assert.equal(gate.throttled, 2);
+        gate.restart();
+        gate.quota = Infinity;
+        await client.send(new ListUserPoolsCommand({ MaxResults: 1 }));
+        assert.equal(gate.throttled, 0);
     });
 });

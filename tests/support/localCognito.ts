@@ -83,6 +83,28 @@ export function localCognito(): LocalCognito {
     return current;
 }
 
+/**
+ * Cognito's request-rate quota, enforced by the local Cognito for the benchmarks: a call arriving when
+ * `quota` calls arrived in the second before it is answered TooManyRequestsException (and does not count).
+ * Set `quota` to Infinity to switch it off; `throttled` counts the refusals.
+ */
+export function enforceQuota(lc: LocalCognito, quota: number): { quota: number; throttled: number; restart(): void } {
+    const served: number[] = [];
+    // restart: a new measurement, with no call of the one before counted in its first second.
+    const gate = { quota, throttled: 0, restart: () => ((served.length = 0), (gate.throttled = 0)) };
+    lc.onRequest(() => {
+        const now = Date.now();
+        while (served.length && served[0] <= now - 1000) served.shift();
+        if (served.length >= gate.quota) {
+            gate.throttled++;
+            return { status: 400, body: { __type: "TooManyRequestsException", message: "Rate exceeded" } };
+        }
+        served.push(now);
+        return undefined;
+    });
+    return gate;
+}
+
 export function setLocalCognito(instance: LocalCognito | undefined): void {
     current = instance;
 }
