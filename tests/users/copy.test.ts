@@ -16,7 +16,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { currentSettings, useSettings } from "../../provider/cognito/client";
 import { check, copyUsers, randomPassword, verified } from "../../provider/users/copy";
-import { rulesFromPool } from "../../provider/users/rules";
+import { planCopy, rulesFromPool } from "../../provider/users/rules";
 import { localCognito } from "../support/localCognito";
 
 const client = () => new CognitoIdentityProviderClient({});
@@ -84,6 +84,11 @@ describe("users/copy: carrying accounts into a new pool, and checking them", fun
         await client().send(new AdminRemoveUserFromGroupCommand({ UserPoolId: target.Id, GroupName: "g", Username: "v7" }));
         await client().send(new (await import("@aws-sdk/client-cognito-identity-provider")).AdminEnableUserCommand({ UserPoolId: target.Id, Username: "v8" }));
         assert.deepEqual(await check(old.Id, target.Id, rulesFromPool(target, undefined)), { users: 1, groups: 0, memberships: 1 });
+        // Either alone keeps the old pool: the copy is not verified.
+        await client().send(new (await import("@aws-sdk/client-cognito-identity-provider")).AdminDisableUserCommand({ UserPoolId: target.Id, Username: "v8" }));
+        const membershipOnly = await check(old.Id, target.Id, rulesFromPool(target, undefined));
+        assert.deepEqual(membershipOnly, { users: 0, groups: 0, memberships: 1 });
+        assert.equal(verified({ plan: planCopy([], rulesFromPool(target, undefined)), refused: {}, unverified: membershipOnly }), false);
     });
 
     it("a random password any policy takes: every class, at least the policy's minimum", () => {
