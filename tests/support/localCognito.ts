@@ -436,6 +436,28 @@ async function refuseUserCreation(op: string, req: any, pools: Pools, moto: Moto
     return undefined;
 }
 
+/** The admin calls that name a user by `Username`. */
+const BY_USERNAME = new Set([
+    "AdminGetUser", "AdminDeleteUser", "AdminDisableUser", "AdminEnableUser", "AdminSetUserPassword", "AdminUpdateUserAttributes",
+    "AdminAddUserToGroup", "AdminRemoveUserFromGroup", "AdminListGroupsForUser", "AdminResetUserPassword", "AdminConfirmSignUp",
+]);
+
+/**
+ * In a pool that signs in by email or phone, Cognito's admin calls take the email or phone number as the
+ * Username (API reference, AdminDisableUser: "it can be any of their alias attributes"). moto does too, until
+ * an UpdateUserPool wipes the pool's UsernameAttributes (Fix 3): then only the name moto gave the user (its
+ * sub) works. The layer passes that name on for a user it made.
+ */
+function usernameAsMotoHasIt(op: string, req: any, pools: Pools): any {
+    if (!BY_USERNAME.has(op) || typeof req?.Username !== "string") return req;
+    const state = pools.peek(String(req.UserPoolId));
+    const by = state?.identity.UsernameAttributes ?? [];
+    if (!state?.users || by.length === 0) return req;
+    const attributes = Object.fromEntries(by.map((a) => [a, req.Username]));
+    const names = state.users.get(signInKey(state.identity, req.Username, attributes));
+    return names && names[1] !== req.Username ? { ...req, Username: names[1] } : req;
+}
+
 /** Remembers the users made and deleted through the layer (Fix 8). */
 function fixUsers(x: Exchange, pools: Pools): void {
     const id = x.req?.UserPoolId;
@@ -748,7 +770,7 @@ export async function startLocalCognito(): Promise<LocalCognito> {
             (await refuseUserCreation(op, body, pools, moto));
         if (served) return served;
 
-        const forwardedBody = syncPreTokenGeneration(op, syncLegacyTexts(op, defaultMfaOff(op, body)));
+        const forwardedBody = usernameAsMotoHasIt(op, syncPreTokenGeneration(op, syncLegacyTexts(op, defaultMfaOff(op, body))), pools);
         const reply = await moto.request(
             req.method ?? "POST",
             req.url ?? "/",
