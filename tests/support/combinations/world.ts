@@ -39,6 +39,8 @@ export class Model {
     readonly users = new Map<string, string[]>();
     /** Every value the program ever marked secret, and the resource whose program marked it. */
     readonly secretValues = new Map<string, ResourceName>();
+    /** The values the program marked secret when an `up` last ran: what the state must not hold in plaintext (I2). */
+    secretsApplied: string[] = [];
     /** Pools made outside Pulumi (to adopt), and pools let go on purpose (retainOnDelete). */
     readonly outside = new Set<string>();
     readonly released = new Set<string>();
