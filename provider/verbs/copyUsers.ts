@@ -2,13 +2,13 @@
 // tag): Diff says what will be copied (counts only), Create makes the new pool and copies, Delete finishes
 // and checks the copy before it deletes the old pool, and refuses while an account is not there.
 import { label } from "../pool/labels";
-import { maskSecrets, secretTexts } from "../pool/secrets";
 import { Outcome, copyUsers, verified } from "../users/copy";
 import { usersOf } from "../users/directory";
 import { describeNotCopyable, keepSubAttribute, notCopyableCount, planCopy, rulesFromInputs } from "../users/rules";
 import { decisionFor, URN } from "./deployment";
 import { handOverOf, recordHandOver } from "./handover";
 import { describe } from "./reads";
+import { say } from "./say";
 
 type Props = Record<string, any>;
 
@@ -16,10 +16,7 @@ const WHAT_USERS_DO =
     'Copied users get a random password and set their own with "forgot password" (through a verified email or phone number); ' +
     "TOTP and SMS MFA, passkeys and remembered devices are set up again; federated users come back at their next sign-in.";
 
-/** A line the CLI shows (the host's stderr): counts and pool ids, never a username, an email or a secret. */
-function say(line: string, ...props: Props[]): void {
-    console.error(maskSecrets(line, secretTexts(...props)));
-}
+// Every line said here holds counts and pool ids only: never a username or an email (personal data).
 
 /**
  * At preview (and at up, before any change): a replacement of a pool with users, and the program copies

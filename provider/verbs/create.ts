@@ -16,6 +16,7 @@ import { CONSENT_TAG, recordConsent } from "./guards";
 import { describe, readMfa } from "./reads";
 import { updatePool } from "./update";
 import { copyIntoReplacement, unfinishedReplacement } from "./copyUsers";
+import { say } from "./say";
 
 type Props = Record<string, any>;
 
@@ -83,7 +84,7 @@ async function resumeReplacement(id: string, inputs: Props): Promise<{ id: strin
     try {
         refuseUnadoptable(id, current, inputs);
     } catch {
-        console.error(
+        say(
             `warning: user pool ${id}, made by an earlier replacement of this UserPool that did not finish, no longer matches the program: ` +
                 "a new pool is made instead. That one is left as it is (it holds copies of the users): delete it when you no longer need it.",
         );

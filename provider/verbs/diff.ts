@@ -5,13 +5,13 @@
 import { plan } from "../plan/plan";
 import { replacementsByOption, withIgnoredChanges } from "../plan/options";
 import { label } from "../pool/labels";
-import { maskSecrets, secretTexts } from "../pool/secrets";
 import { isUnknown } from "../pool/table";
 import { afterUpdate, featuresAbove, tierMessage } from "../pool/tiers";
 import { poolOf, secretsBehind, undeclaredAttributes } from "../state/record";
 import { isRefreshDiff, noteDecision, URN } from "./deployment";
 import { checkReplacement, consents, schemaRefusal } from "./guards";
 import { copyOption } from "../users/rules";
+import { say } from "./say";
 
 type Props = Record<string, any>;
 
@@ -27,7 +27,7 @@ export async function diffPool(id: string, recorded: Props, given: Props): Promi
     // Drift the program cannot undo is not an error: say what to do.
     const undeclared = undeclaredAttributes(olds, news);
     if (undeclared.length > 0) {
-        warn(
+        say(
             `warning: user pool ${label(id, olds)} has custom attribute${undeclared.length > 1 ? "s" : ""} ${undeclared.map((n) => `'${n}'`).join(", ")} ` +
                 "that this UserPool's schema does not declare (added outside Pulumi?). Cognito never removes attributes, so it stays; " +
                 "declare it in schema to manage it here. schemaAttributes lists it.",
@@ -68,10 +68,6 @@ export async function diffPool(id: string, recorded: Props, given: Props): Promi
     return result;
 }
 
-/** A warning the CLI shows (the host's stderr), with no secret value. */
-function warn(message: string, ...props: Props[]): void {
-    console.error(maskSecrets(message, secretTexts(...props)));
-}
 
 /**
  * A UserPool manages one pool. existingPoolId names the pool it adopts when it is created; a later change
