@@ -125,10 +125,18 @@ export class Real {
 
     async addUsers(id: string, count: number): Promise<void> {
         const have = this.model.users.get(id) ?? [];
+        // What the pool requires of a user (Cognito refuses a sign-up without it), with a plausible value.
+        const required = ((await this.describe(id))?.SchemaAttributes ?? []).filter((a: Props) => a.Required && a.Name !== "sub" && !a.Name.startsWith("custom:"));
         for (let i = 0; i < count; i++) {
             // A name never used before in the run: a copy of it may already be in a replacement pool.
+            const n = this.model.next + 1;
             const email = `${this.model.unique("user")}@example.com`;
-            await this.client.send(new AdminCreateUserCommand({ UserPoolId: id, Username: email, MessageAction: "SUPPRESS" }));
+            // Every other user has an email attribute beside the name (a pool that moves to email sign-in
+            // can take them; the others it cannot), and every user what the pool requires.
+            const attributes: Record<string, string> = n % 2 === 0 ? { email } : {};
+            for (const a of required) attributes[a.Name] ??= a.Name === "email" ? email : a.Name === "phone_number" ? `+1555${String(n).padStart(7, "0")}` : "x";
+            const UserAttributes = Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
+            await this.client.send(new AdminCreateUserCommand({ UserPoolId: id, Username: email, MessageAction: "SUPPRESS", UserAttributes }));
             have.push(email);
         }
         this.model.users.set(id, have);
