@@ -12,7 +12,7 @@
 // Not part of `npm test`. COPY_RUNS=100@10,1000@40 (say) runs others; COPY_REPORT_ONLY=1 writes the section
 // again from the JSON, measuring nothing.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import {
@@ -30,7 +30,7 @@ import {
 import { Consumer, ok } from "../cli/consumer";
 import { ensurePulumiCli } from "../cli/pulumiCli";
 import { busiestSecond, enforceQuota, startLocalCognito } from "../support/localCognito";
-import { machine, motoPids, processCpuMs, processStartTicks, ticksNow } from "./machine";
+import { machine, motoPids, processCpuMs, watched } from "./machine";
 import { COPY_USERS_END, COPY_USERS_START } from "./report";
 import { round } from "./stats";
 
@@ -127,69 +127,6 @@ async function listAll(client: CognitoIdentityProviderClient, poolId: string, gr
         token = group ? page.NextToken : page.PaginationToken;
     } while (token);
     return out;
-}
-
-/** The parent of a process (/proc/<pid>/status PPid), 0 when gone. */
-function parentOf(pid: number): number {
-    try {
-        return Number(/^PPid:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-    } catch {
-        return 0;
-    }
-}
-
-function descends(pid: number, from: number): boolean {
-    for (let p = pid, hops = 0; p > 1 && hops < 32; p = parentOf(p), hops++) if (p === from) return true;
-    return false;
-}
-
-/**
- * Peak resident memory and CPU of the CLI and the provider host while `run` runs, read from /proc as
- * tests/bench/tenants.ts reads them, but only processes under this benchmark's own driver (the Automation API
- * process running `driver`, which starts the CLI, which starts the host): tests run beside the benchmark
- * start CLIs and hosts of their own. The driver counts by the CPU it used meanwhile.
- */
-async function watched<T>(driver: string, run: () => Promise<T>): Promise<{ result: T; peakMiB: { cli: number; host: number }; cpuSeconds: { cli: number; host: number; program: number } }> {
-    const peak = { cli: 0, host: 0 };
-    const cpu = new Map<number, { role: "cli" | "host"; ms: number }>();
-    const since = ticksNow() - 1;
-    const driverPid = readdirSync("/proc")
-        .filter((e) => /^\d+$/.test(e))
-        .map(Number)
-        .find((pid) => {
-            try {
-                return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(driver);
-            } catch {
-                return false;
-            }
-        });
-    if (driverPid === undefined) throw new Error(`no process runs ${driver}`);
-    const driverBefore = processCpuMs(driverPid);
-    const sample = () => {
-        for (const entry of readdirSync("/proc")) {
-            if (!/^\d+$/.test(entry)) continue;
-            try {
-                const argv = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-                const role = argv.some((a) => a.endsWith("/cmd/dynamic-provider") || a.endsWith("/cmd/dynamic-provider/index.js")) ? "host" : /(^|\/)pulumi$/.test(argv[0]) ? "cli" : undefined;
-                if (!role || processStartTicks(Number(entry)) < since || !descends(Number(entry), driverPid)) continue;
-                const status = readFileSync(`/proc/${entry}/status`, "utf8");
-                peak[role] = Math.max(peak[role], Number(/^VmHWM:\s*(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024);
-                cpu.set(Number(entry), { role, ms: processCpuMs(Number(entry)) });
-            } catch {
-                // gone
-            }
-        }
-    };
-    const timer = setInterval(sample, 200);
-    try {
-        const result = await run();
-        sample();
-        const cpuSeconds = { cli: 0, host: 0, program: (processCpuMs(driverPid) - driverBefore) / 1000 };
-        for (const { role, ms } of cpu.values()) cpuSeconds[role] += ms / 1000;
-        return { result, peakMiB: { cli: round(peak.cli, 1), host: round(peak.host, 1) }, cpuSeconds };
-    } finally {
-        clearInterval(timer);
-    }
 }
 
 async function main(): Promise<void> {

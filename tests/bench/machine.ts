@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import * as os from "node:os";
+import { round } from "./stats";
 
 function quiet(run: () => string): string | null {
     try {
@@ -72,4 +73,67 @@ export function motoPids(port: string): number[] {
         }
     }
     return pids;
+}
+
+/** The parent of a process (/proc/<pid>/status PPid), 0 when gone. */
+function parentOf(pid: number): number {
+    try {
+        return Number(/^PPid:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+        return 0;
+    }
+}
+
+function descends(pid: number, from: number): boolean {
+    for (let p = pid, hops = 0; p > 1 && hops < 32; p = parentOf(p), hops++) if (p === from) return true;
+    return false;
+}
+
+/**
+ * Peak resident memory and CPU of the CLI and the provider host while `run` runs, read from /proc, only of
+ * processes under the benchmark's own driver (the Automation API
+ * process running `driver`, which starts the CLI, which starts the host): tests run beside the benchmark
+ * start CLIs and hosts of their own. The driver counts by the CPU it used meanwhile.
+ */
+export async function watched<T>(driver: string, run: () => Promise<T>): Promise<{ result: T; peakMiB: { cli: number; host: number }; cpuSeconds: { cli: number; host: number; program: number } }> {
+    const peak = { cli: 0, host: 0 };
+    const cpu = new Map<number, { role: "cli" | "host"; ms: number }>();
+    const since = ticksNow() - 1;
+    const driverPid = readdirSync("/proc")
+        .filter((e) => /^\d+$/.test(e))
+        .map(Number)
+        .find((pid) => {
+            try {
+                return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(driver);
+            } catch {
+                return false;
+            }
+        });
+    if (driverPid === undefined) throw new Error(`no process runs ${driver}`);
+    const driverBefore = processCpuMs(driverPid);
+    const sample = () => {
+        for (const entry of readdirSync("/proc")) {
+            if (!/^\d+$/.test(entry)) continue;
+            try {
+                const argv = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+                const role = argv.some((a) => a.endsWith("/cmd/dynamic-provider") || a.endsWith("/cmd/dynamic-provider/index.js")) ? "host" : /(^|\/)pulumi$/.test(argv[0]) ? "cli" : undefined;
+                if (!role || processStartTicks(Number(entry)) < since || !descends(Number(entry), driverPid)) continue;
+                const status = readFileSync(`/proc/${entry}/status`, "utf8");
+                peak[role] = Math.max(peak[role], Number(/^VmHWM:\s*(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024);
+                cpu.set(Number(entry), { role, ms: processCpuMs(Number(entry)) });
+            } catch {
+                // gone
+            }
+        }
+    };
+    const timer = setInterval(sample, 200);
+    try {
+        const result = await run();
+        sample();
+        const cpuSeconds = { cli: 0, host: 0, program: (processCpuMs(driverPid) - driverBefore) / 1000 };
+        for (const { role, ms } of cpu.values()) cpuSeconds[role] += ms / 1000;
+        return { result, peakMiB: { cli: round(peak.cli, 1), host: round(peak.host, 1) }, cpuSeconds };
+    } finally {
+        clearInterval(timer);
+    }
 }

@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { Consumer, CliStack, ok, OperationResult } from "../cli/consumer";
 import { ensurePulumiCli } from "../cli/pulumiCli";
 import { busiestSecond, enforceQuota, startLocalCognito } from "../support/localCognito";
-import { machine, motoPids, processCpuMs, processStartTicks, ticksNow } from "./machine";
+import { machine, motoPids, processCpuMs, watched } from "./machine";
 import { TENANTS_END, TENANTS_START, withTenantsSection } from "./report";
 import { countCalls, growthExponent, round } from "./stats";
 
@@ -63,53 +63,6 @@ interface Measured {
     checkpointBytes: number;
 }
 
-/**
- * Peak resident memory and CPU of the CLI and the provider host while `run` runs, read from /proc: only
- * processes started by this command (a host left behind by an earlier run would add its own), and the
- * program (the Automation API driver that runs the inline program, a long-lived process) by the CPU it
- * used meanwhile.
- */
-async function watched<T>(run: () => Promise<T>): Promise<{ result: T; peakMiB: { cli: number; host: number }; cpuSeconds: { cli: number; host: number; program: number } }> {
-    const peak = { cli: 0, host: 0 };
-    const cpu = new Map<number, { role: "cli" | "host"; ms: number }>();
-    const since = ticksNow() - 1;
-    const drivers = new Map<number, number>();
-    for (const entry of readdirSync("/proc")) {
-        if (!/^\d+$/.test(entry)) continue;
-        try {
-            if (readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").some((a) => a.endsWith("/driver.js"))) drivers.set(Number(entry), processCpuMs(Number(entry)));
-        } catch {
-            // gone
-        }
-    }
-    const sample = () => {
-        for (const entry of readdirSync("/proc")) {
-            if (!/^\d+$/.test(entry)) continue;
-            try {
-                const argv = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-                const role = argv.some((a) => a.endsWith("/cmd/dynamic-provider") || a.endsWith("/cmd/dynamic-provider/index.js")) ? "host" : /(^|\/)pulumi$/.test(argv[0]) ? "cli" : undefined;
-                if (!role || processStartTicks(Number(entry)) < since) continue;
-                const status = readFileSync(`/proc/${entry}/status`, "utf8");
-                const hwm = Number(/^VmHWM:\s*(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
-                peak[role] = Math.max(peak[role], hwm);
-                cpu.set(Number(entry), { role, ms: processCpuMs(Number(entry)) });
-            } catch {
-                // gone
-            }
-        }
-    };
-    const timer = setInterval(sample, 200);
-    try {
-        const result = await run();
-        sample();
-        const cpuSeconds = { cli: 0, host: 0, program: 0 };
-        for (const { role, ms } of cpu.values()) cpuSeconds[role] += ms / 1000;
-        for (const [pid, before] of drivers) cpuSeconds.program += (processCpuMs(pid) - before) / 1000;
-        return { result, peakMiB: { cli: round(peak.cli, 1), host: round(peak.host, 1) }, cpuSeconds };
-    } finally {
-        clearInterval(timer);
-    }
-}
 
 
 async function main(): Promise<void> {
@@ -148,7 +101,7 @@ async function main(): Promise<void> {
             gate.throttled = 0;
             const motoCpu = moto.reduce((sum, pid) => sum + processCpuMs(pid), 0);
             const begun = performance.now();
-            const { result, peakMiB, cpuSeconds } = await watched(run);
+            const { result, peakMiB, cpuSeconds } = await watched(join(consumer.dir, "driver.js"), run);
             const seconds = (performance.now() - begun) / 1000;
             ok(result, `pulumi ${op} (${pools} pools, ${rate}/s)`);
             const calls = lc.calls().length;
