@@ -30,7 +30,7 @@ import {
 import { Consumer, ok } from "../cli/consumer";
 import { ensurePulumiCli } from "../cli/pulumiCli";
 import { busiestSecond, enforceQuota, startLocalCognito } from "../support/localCognito";
-import { machine, motoPids, processCpuMs, watched } from "./machine";
+import { benchLog, localCredentials, machine, motoPids, processCpuMs, watched } from "./machine";
 import { COPY_USERS_END, COPY_USERS_START } from "./report";
 import { round } from "./stats";
 
@@ -48,14 +48,9 @@ const GROUPS = ["editors", "viewers"];
 const DIRECTORY_READS = ["ListUsers", "ListUsersInGroup", "ListGroups"];
 const WRITES = ["AdminCreateUser", "AdminSetUserPassword", "AdminDisableUser", "AdminEnableUser", "AdminUpdateUserAttributes", "AdminAddUserToGroup"];
 
-process.env.AWS_ACCESS_KEY_ID = "bench";
-process.env.AWS_SECRET_ACCESS_KEY = "bench";
-process.env.AWS_REGION = "us-east-1";
-delete process.env.AWS_SESSION_TOKEN;
-delete process.env.AWS_PROFILE;
-
+localCredentials();
 const t0 = performance.now();
-const log = (line: string) => console.log(`[copy-users ${((performance.now() - t0) / 1000).toFixed(0)} s] ${line}`);
+const log = benchLog("copy-users");
 
 interface Result {
     users: number;

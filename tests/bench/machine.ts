@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import * as os from "node:os";
+import { performance } from "node:perf_hooks";
 import { round } from "./stats";
 
 function quiet(run: () => string): string | null {
@@ -136,4 +137,19 @@ export async function watched<T>(driver: string, run: () => Promise<T>): Promise
     } finally {
         clearInterval(timer);
     }
+}
+
+/** The local Cognito takes any credentials: the benchmark's own, and nothing of the machine's (a profile, a session). */
+export function localCredentials(): void {
+    process.env.AWS_ACCESS_KEY_ID = "bench";
+    process.env.AWS_SECRET_ACCESS_KEY = "bench";
+    process.env.AWS_REGION = "us-east-1";
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+}
+
+/** A log whose lines say the benchmark's name and the seconds since it began. */
+export function benchLog(name: string): (line: string) => void {
+    const t0 = performance.now();
+    return (line) => console.log(`[${name} ${((performance.now() - t0) / 1000).toFixed(0)} s] ${line}`);
 }

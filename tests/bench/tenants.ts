@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { Consumer, CliStack, ok, OperationResult } from "../cli/consumer";
 import { ensurePulumiCli } from "../cli/pulumiCli";
 import { busiestSecond, enforceQuota, startLocalCognito } from "../support/localCognito";
-import { machine, motoPids, processCpuMs, watched } from "./machine";
+import { benchLog, localCredentials, machine, motoPids, processCpuMs, watched } from "./machine";
 import { TENANTS_END, TENANTS_START, withTenantsSection } from "./report";
 import { countCalls, growthExponent, round } from "./stats";
 
@@ -30,14 +30,9 @@ const COMPARE = (process.env.TENANT_COMPARE ?? "100,1000").split(",").filter(Boo
 const OPERATIONS = ["up (create)", "preview (no change)", "refresh", "up (one-setting update)", "destroy"] as const;
 type Operation = (typeof OPERATIONS)[number];
 
-process.env.AWS_ACCESS_KEY_ID = "bench";
-process.env.AWS_SECRET_ACCESS_KEY = "bench";
-process.env.AWS_REGION = "us-east-1";
-delete process.env.AWS_SESSION_TOKEN;
-delete process.env.AWS_PROFILE;
-
+localCredentials();
 const t0 = performance.now();
-const log = (line: string) => console.log(`[tenants ${((performance.now() - t0) / 1000).toFixed(0)} s] ${line}`);
+const log = benchLog("tenants");
 
 interface Result {
     rate: number;
