@@ -1291,7 +1291,7 @@ export interface UserPoolCopyUsersOnReplacementArgs {
      * A custom attribute (declared in `schema`, of type String) that keeps each user's `sub` from the old pool:
      * Cognito gives every copy a new `sub`, and apps that key their data on it can look the old one up here.
      *
-     * It must be a custom attribute's name (1 to 20 characters).
+     * 1–20 characters. It must be letters, marks, symbols, numbers and punctuation only (no spaces).
      *
      * @default not set
      * @example

@@ -1,7 +1,7 @@
 // Rules that tie members together, which no single row's shape can say. Each names where it comes
 // from; check reports every broken rule with the property path, the value and what is allowed.
 import { isRecord } from "../pool/convert";
-import { isCustom } from "../pool/attributes";
+import { isCustom, shortName } from "../pool/attributes";
 import { isUnknown } from "../pool/table";
 import { userPoolProperties } from "../pool/properties";
 import { DEFAULT_TIER, featuresAbove, tierMessage } from "../pool/tiers";
@@ -138,8 +138,8 @@ export const rules: Rule[] = [
         check: ({ copyUsersOnReplacement, schema }) => {
             const name = isRecord(copyUsersOnReplacement) ? copyUsersOnReplacement.keepSubAs : undefined;
             if (!known(name) || typeof name !== "string" || anyUnknown(schema)) return [];
-            const short = name.replace(/^custom:/, "");
-            const attr = (Array.isArray(schema) ? schema : []).find((a: Props) => isRecord(a) && String(a.name).replace(/^custom:/, "") === short);
+            const short = shortName(name);
+            const attr = (Array.isArray(schema) ? schema : []).find((a: Props) => isRecord(a) && shortName(String(a.name)) === short);
             const at = "copyUsersOnReplacement.keepSubAs";
             if (!attr || !isCustom(String(attr.name))) {
                 return fail(at, `'${at}' is ${JSON.stringify(name)}, but the schema declares no custom attribute of that name; add { name: ${JSON.stringify(short)}, attributeDataType: "String" } to schema (a replacement's new pool is created with it), or remove keepSubAs`);

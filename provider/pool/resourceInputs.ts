@@ -40,6 +40,9 @@ const fromSetUserPoolMfaConfig = fieldsFromModel(
     "SetUserPoolMfaConfigRequest",
 );
 const [poolId] = fieldsFromModel([{ cognito: "UserPoolId", name: "existingPoolId", apply: "createOnly" }], "DescribeUserPoolRequest");
+// The custom attribute that keeps a copied user's old sub: named as a schema attribute is (the model's
+// CustomAttributeNameType), since the program declares it in schema.
+const [keepSubAs] = fieldsFromModel([{ cognito: "Name", name: "keepSubAs" }], "SchemaAttributeType");
 
 /** The input through which the UserPool class passes its own URN (the host passes the provider none). */
 export const URN = "__urn";
@@ -65,7 +68,7 @@ export const resourceInputs: readonly Field[] = [
         shape: {
             kind: "object",
             orTrue: true,
-            fields: [{ cognito: "", name: "keepSubAs", shape: { kind: "string", pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,20}$/u, format: "a custom attribute's name (1 to 20 characters)" } }],
+            fields: [keepSubAs],
         },
     },
     // Consent to replace the pool when the schema changes in a way Cognito cannot make.

@@ -6,6 +6,8 @@
 // takes the email or phone number as the username at AdminCreateUser and names the user with its `sub`
 // (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-usernames).
 import { isCustom, shortName } from "../pool/attributes";
+import { userPoolProperties } from "../pool/properties";
+import { childFields, Field } from "../pool/table";
 
 type Props = Record<string, any>;
 
@@ -55,13 +57,25 @@ export interface CopyPlan {
 /** Attributes Cognito assigns or derives, never written: `sub` is the pool's, `identities` the federation's. */
 const NOT_WRITABLE = new Set(["sub", "identities"]);
 
+/** What a new pool holds for a member the program leaves out: the property table's default. */
+function tableDefault(...path: string[]): unknown {
+    let fields: readonly Field[] = userPoolProperties;
+    let field: Field | undefined;
+    for (const name of path) {
+        field = fields.find((f) => f.name === name);
+        if (!field) return undefined;
+        fields = childFields(field);
+    }
+    return field?.default;
+}
+
 /** The rules of the new pool as the program declares it (for the preview, before the pool exists). */
 export function rulesFromInputs(inputs: Props): NewPoolRules {
     const schema: Props[] = Array.isArray(inputs.schema) ? inputs.schema : [];
+    const usernameAttributes = inputs.usernameAttributes ?? tableDefault("usernameAttributes");
     return {
-        usernameAttributes: Array.isArray(inputs.usernameAttributes) ? inputs.usernameAttributes : [],
-        // CreateUserPool without UsernameConfiguration makes a case-sensitive pool (the API reference's default).
-        caseSensitive: inputs.usernameConfiguration?.caseSensitive !== false,
+        usernameAttributes: Array.isArray(usernameAttributes) ? usernameAttributes : [],
+        caseSensitive: (inputs.usernameConfiguration?.caseSensitive ?? tableDefault("usernameConfiguration", "caseSensitive")) !== false,
         customAttributes: new Set(schema.filter((a) => typeof a?.name === "string" && isCustom(a.name)).map((a) => `custom:${shortName(a.name)}`)),
         required: schema.filter((a) => typeof a?.name === "string" && !isCustom(a.name) && a.required === true).map((a) => a.name),
         keepSubAs: keepSubAttribute(inputs),
@@ -72,8 +86,9 @@ export function rulesFromInputs(inputs: Props): NewPoolRules {
 export function rulesFromPool(pool: Props, keepSubAs: string | undefined): NewPoolRules {
     const attributes: Props[] = pool.SchemaAttributes ?? [];
     return {
-        usernameAttributes: pool.UsernameAttributes ?? [],
-        caseSensitive: pool.UsernameConfiguration?.CaseSensitive !== false,
+        usernameAttributes: pool.UsernameAttributes ?? tableDefault("usernameAttributes") ?? [],
+        // DescribeUserPool leaves UsernameConfiguration out for a pool created without one (the table's default).
+        caseSensitive: (pool.UsernameConfiguration?.CaseSensitive ?? tableDefault("usernameConfiguration", "caseSensitive")) !== false,
         customAttributes: new Set(attributes.filter((a) => isCustom(a.Name)).map((a) => `custom:${shortName(a.Name)}`)),
         // `sub` is required of every pool, and assigned by it.
         required: attributes.filter((a) => !isCustom(a.Name) && a.Required === true && !NOT_WRITABLE.has(a.Name)).map((a) => a.Name),

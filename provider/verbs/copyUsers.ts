@@ -21,10 +21,9 @@ const WHAT_USERS_DO =
 /**
  * At preview (and at up, before any change): a replacement of a pool with users, and the program copies
  * them. Says how many will be copied and how many cannot be; refuses what cannot work: deleteBeforeReplace
- * deletes the old pool before the new one exists.
+ * deletes the old pool before the new one exists. `consents`: the program has allowReplacementWithUsers.
  */
-export async function previewCopy(id: string, olds: Props, news: Props, reasons: string[]): Promise<void> {
-    const consents = news.allowReplacementWithUsers === true;
+export async function previewCopy(id: string, olds: Props, news: Props, reasons: string[], consents: boolean): Promise<void> {
     if (news.resourceOptions?.deleteBeforeReplace === true && !consents) {
         throw new Error(
             `User pool ${label(id, olds)} has users, and this change replaces it (${reasons.join("; ")}) with the deleteBeforeReplace resource option: ` +

@@ -62,13 +62,18 @@ export async function createPool(inputs: Props): Promise<{ id: string; outs: Pro
         }
     }
     await recordConsent(inputs[URN], pool.Id);
-    const outs = poolRecord({ ...poolState(pool), ...mfaOutputs({}, inputs) }, inputs);
-    // The users are copied once the pool is complete; a failure hands its id to the engine, and the old
-    // pool's Delete (now, or pending in a later run) finishes the copy (copyUsers.ts).
-    await copyIntoReplacement(inputs, pool.Id).catch(async (err) => {
-        throw await partialFailure(pool.Id, inputs, err as Error, outs);
+    return copiedInto(pool.Id, inputs, poolRecord({ ...poolState(pool), ...mfaOutputs({}, inputs) }, inputs));
+}
+
+/**
+ * The users are copied once the new pool is complete (copyUsers.ts); a failure hands its id to the engine,
+ * and the old pool's Delete (now, or pending in a later run) finishes the copy.
+ */
+async function copiedInto(id: string, inputs: Props, outs: Props): Promise<{ id: string; outs: Props }> {
+    await copyIntoReplacement(inputs, id).catch(async (err) => {
+        throw await partialFailure(id, inputs, err as Error, outs);
     });
-    return { id: pool.Id, outs };
+    return { id, outs };
 }
 
 /**
@@ -92,10 +97,7 @@ async function resumeReplacement(id: string, inputs: Props): Promise<{ id: strin
     }
     const outs = (await updatePool(id, current, inputs)).outs;
     await recordConsent(inputs[URN], id);
-    await copyIntoReplacement(inputs, id).catch(async (err) => {
-        throw await partialFailure(id, inputs, err as Error, outs);
-    });
-    return { id, outs };
+    return copiedInto(id, inputs, outs);
 }
 
 /**

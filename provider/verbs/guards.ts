@@ -53,7 +53,7 @@ export async function checkReplacement(id: string, olds: Props, news: Props, rea
         );
     }
     const users = Number(pool?.EstimatedNumberOfUsers ?? 0);
-    if (copyOption(news) && users > 0) return previewCopy(id, olds, news, reasons);
+    if (copyOption(news) && users > 0) return previewCopy(id, olds, news, reasons, consents(news));
     if (consents(news)) return;
     if (users === 0) return;
     throw new Error(

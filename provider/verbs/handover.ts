@@ -11,6 +11,7 @@
 // the old pool only when every account it can hold is verified there; a Create run again after a crash
 // finds it, and continues into the pool it had made instead of making a third.
 import { tagResource } from "../cognito/calls";
+import { shortName } from "../pool/attributes";
 import { regionOfPool, URN } from "../pool/resourceInputs";
 import { PROVIDER_TAG_PREFIX } from "../state/fromCognito";
 import { urnDigest } from "./deployment";
@@ -27,7 +28,7 @@ export interface HandOver {
 
 /** Written on the old pool once the new one exists: `<urn digest>:<new pool id>[:<keepSubAs>]`. */
 export async function recordHandOver(urn: string, oldPool: Props, handOver: HandOver): Promise<void> {
-    const value = [urnDigest(urn), handOver.newPoolId, ...(handOver.keepSubAs ? [handOver.keepSubAs.replace(/^custom:/, "")] : [])].join(":");
+    const value = [urnDigest(urn), handOver.newPoolId, ...(handOver.keepSubAs ? [shortName(handOver.keepSubAs)] : [])].join(":");
     await tagResource(
         { ResourceArn: oldPool.Arn, Tags: { [COPY_TAG]: value } },
         { what: `record on user pool ${oldPool.Id} which pool its users are copied into`, region: regionOfPool(oldPool.Id) },
