@@ -281,6 +281,26 @@ describe("copyUsersOnReplacement: a replacement that keeps the users", function 
         assert.deepEqual([...after].filter((id) => !before.has(id)), [], "no third pool");
     });
 
+    it("a keepSubAs and a schema marked secret: the copy keeps the old sub, and the name is in no state, output or message", async () => {
+        const secret = "s3cr3tsub";
+        const schema = [{ name: secret, attributeDataType: "String", mutable: true }];
+        const paths = ["schema", "copyUsersOnReplacement.keepSubAs"];
+        const engine = track(stack({ schema, usernameConfiguration: { caseSensitive: true } }));
+        engine.options = { ...engine.options, secrets: () => paths, config: { ...engine.options.config, "cli-combinations:pools": JSON.stringify([{ name: "a", args: { schema, usernameConfiguration: { caseSensitive: true } }, options: {}, secrets: ["schema"] }]) } };
+        await engine.up();
+        const oldId = entry(engine).id;
+        await addPeople(oldId, [{ username: "kim", attributes: { email: "kim@example.com" } }]);
+        const args = { schema, usernameConfiguration: { caseSensitive: false }, copyUsersOnReplacement: { keepSubAs: secret } };
+        engine.options = { ...engine.options, config: { ...engine.options.config, "cli-combinations:pools": JSON.stringify([{ name: "a", args, options: {}, secrets: paths }]) } };
+        await engine.preview();
+        await engine.up();
+        assert.equal(await exists(oldId), false);
+        const [kim] = await listAll(entry(engine).id);
+        assert.match(attrs(kim)[`custom:${secret}`] ?? "", /^[0-9a-f-]{36}$/, "the old sub kept");
+        assert.ok(!JSON.stringify(engine.plaintextState()).includes(secret), "not in the state as stored unencrypted");
+        assert.ok(!engine.messages.join("\n").includes(secret), "not in what the provider said");
+    });
+
     it("deleteBeforeReplace would delete the old pool before the new one exists: refused at preview", async () => {
         const engine = track(stack({}));
         await engine.up();
