@@ -94,30 +94,23 @@ class SetMember extends Edit {
     }
 }
 
-class Consent extends Edit {
-    constructor(name: ResourceName, readonly on: boolean) {
-        super(name);
-    }
-    edit(d: Declared): void {
-        if (this.on) d.args.allowReplacementWithUsers = true;
-        else delete d.args.allowReplacementWithUsers;
-    }
-    describe(): string {
-        return `${this.on ? "consent" : "withdraw consent"} on ${this.name}`;
-    }
-}
+/** The program's own opt-ins, and how a step names turning each on and off. */
+const FLAGS = {
+    allowReplacementWithUsers: ["consent", "withdraw consent"],
+    copyUsersOnReplacement: ["copy users on replacement", "stop copying users"],
+} as const;
 
-/** copyUsersOnReplacement on or off (on: true, or with keepSubAs when the schema has a String attribute to keep it in). */
-class CopyUsers extends Edit {
-    constructor(name: ResourceName, readonly on: boolean) {
+/** An opt-in on (`true`) or removed: the consent to lose users, or the copy of users into a replacement. */
+class Flag extends Edit {
+    constructor(name: ResourceName, readonly flag: keyof typeof FLAGS, readonly on: boolean) {
         super(name);
     }
     edit(d: Declared): void {
-        if (this.on) d.args.copyUsersOnReplacement = true;
-        else delete d.args.copyUsersOnReplacement;
+        if (this.on) d.args[this.flag] = true;
+        else delete d.args[this.flag];
     }
     describe(): string {
-        return `${this.on ? "copy users on replacement" : "stop copying users"} on ${this.name}`;
+        return `${FLAGS[this.flag][this.on ? 0 : 1]} on ${this.name}`;
     }
 }
 
@@ -544,7 +537,7 @@ export function commands(generation = GENERATION): fc.Arbitrary<Command>[] {
     const copyUsers =
         generation >= 2
             ? [
-                  ...[0, 1, 2].map(() => applied(fc.tuple(name, fc.boolean()).map(([n, on]) => new CopyUsers(n, on)))),
+                  ...[0, 1, 2].map(() => applied(fc.tuple(name, fc.boolean()).map(([n, on]) => new Flag(n, "copyUsersOnReplacement", on)))),
                   applied(fc.tuple(name, fc.boolean()).map(([n, c]) => new CaseSensitivity(n, c))),
                   ...[0, 1].map(() =>
                       applied(
@@ -561,8 +554,8 @@ export function commands(generation = GENERATION): fc.Arbitrary<Command>[] {
         applied(member),
         applied(member),
         applied(member),
-        applied(fc.tuple(name, fc.boolean()).map(([n, on]) => new Consent(n, on))),
-        applied(fc.tuple(name, fc.boolean()).map(([n, on]) => new Consent(n, on))),
+        applied(fc.tuple(name, fc.boolean()).map(([n, on]) => new Flag(n, "allowReplacementWithUsers", on))),
+        applied(fc.tuple(name, fc.boolean()).map(([n, on]) => new Flag(n, "allowReplacementWithUsers", on))),
         ...copyUsers,
         applied(fc.tuple(name, fc.constantFrom("LITE", "ESSENTIALS", "PLUS", undefined)).map(([n, t]) => new Tier(n, t))),
         applied(fc.tuple(name, fc.constantFrom(...MFA)).map(([n, k]) => new Mfa(n, k))),
